@@ -52,7 +52,8 @@ while :; do
 	c=$(cat "$root/control" 2>/dev/null)
 	case "$c" in
 	start) : > "$root/control"; run ;;
-	# "clear" is ignored: truncating here could eat the "start" that follows
+	# "clear" is not truncated: that could eat the "start" that follows
+	clear) for s in "$root"/stats/*; do echo 0 > "$s"; done ;;
 	stop) : > "$root/control"; echo stopped > "$root/state" ;;
 	esac
 	sleep 0.01

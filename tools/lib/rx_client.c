@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/* rx_client.c - node 0 side of the "nicsim-rx" area (see rx_client.h). */
+#include <errno.h>
+#include <string.h>
+
+#include "rx_client.h"
+#include "rx_counter.h"
+#include "shm_atomic.h"
+#include "units.h"
+
+int rx_client_open(struct rx_client *c)
+{
+	int err;
+
+	memset(c, 0, sizeof(*c));
+	err = mint_area_open(NICSIM_RX_AREA, 0, &c->area);
+	if (err)
+		return err;
+	if (c->area.size < sizeof(*c->rx)) {
+		mint_area_close(&c->area);
+		return -ERANGE;
+	}
+	c->rx = c->area.addr;
+	return 0;
+}
+
+void rx_client_close(struct rx_client *c)
+{
+	mint_area_close(&c->area);
+	c->rx = NULL;
+}
+
+int rx_client_alive(struct rx_client *c, unsigned int wait_ms)
+{
+	uint64_t hb = shm_load_acquire(&c->rx->heartbeat);
+	uint64_t end = now_ns() + wait_ms * 1000000ULL;
+
+	if (shm_load(&c->rx->magic) != NICSIM_RX_MAGIC)
+		return 0;
+	do {
+		if (shm_load_acquire(&c->rx->heartbeat) != hb)
+			return shm_load(&c->rx->running) != 0;
+		sleep_ms(2);
+	} while (now_ns() < end);
+	return 0;
+}
+
+int rx_client_reset(struct rx_client *c, unsigned int timeout_ms)
+{
+	uint64_t req = shm_load_acquire(&c->rx->reset_ack) + 1;
+	uint64_t end = now_ns() + timeout_ms * 1000000ULL;
+
+	shm_store_release(&c->rx->reset_req, req);
+	while (shm_load_acquire(&c->rx->reset_ack) != req) {
+		if (now_ns() >= end)
+			return -ETIMEDOUT;
+		sleep_ms(1);
+	}
+	return 0;
+}
+
+void rx_client_snapshot(struct rx_client *c, struct nicsim_rx_area *out)
+{
+	rx_snapshot(c->rx, out);
+}
+
+void rx_client_settle(struct rx_client *c, uint64_t expect,
+		      unsigned int settle_ms, struct nicsim_rx_area *out)
+{
+	uint64_t start = now_ns(), last_change = start, prev;
+
+	rx_snapshot(c->rx, out);
+	prev = out->total;
+	for (;;) {
+		uint64_t now = now_ns();
+
+		if (out->total >= expect) {
+			sleep_ms(20);	/* late extras (duplicates) */
+			rx_snapshot(c->rx, out);
+			return;
+		}
+		if (now - last_change >= settle_ms * 1000000ULL ||
+		    now - start >= 10000000000ULL)
+			return;
+		sleep_ms(5);
+		rx_snapshot(c->rx, out);
+		if (out->total != prev) {
+			prev = out->total;
+			last_change = now_ns();
+		}
+	}
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* rx_client.h - node 0 side of the "nicsim-rx" area: liveness, reset,
+ * snapshots (protocol in nicsim_rx.h). */
+#ifndef RX_CLIENT_H
+#define RX_CLIENT_H
+
+#include "mint_shm.h"
+#include "nicsim_rx.h"
+
+struct rx_client {
+	struct mint_area area;
+	struct nicsim_rx_area *rx;
+};
+
+/* -ENOENT if no receiver ever created the area, -ERANGE if too small. */
+int rx_client_open(struct rx_client *c);
+void rx_client_close(struct rx_client *c);
+/* 1 if the receiver's heartbeat moves within wait_ms. */
+int rx_client_alive(struct rx_client *c, unsigned int wait_ms);
+/* Ask for a reset and wait for the ack: 0 or -ETIMEDOUT. */
+int rx_client_reset(struct rx_client *c, unsigned int timeout_ms);
+void rx_client_snapshot(struct rx_client *c, struct nicsim_rx_area *out);
+/* Wait until total >= expect (then settle 20 ms more) or until it stops
+ * changing for settle_ms (at most 10 s overall). */
+void rx_client_settle(struct rx_client *c, uint64_t expect,
+		      unsigned int settle_ms, struct nicsim_rx_area *out);
+
+#endif /* RX_CLIENT_H */

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * rx_counter.h - nicsim-rx's counting: classify and check each frame,
+ * track sequences per type, publish into struct nicsim_rx_area.
+ */
+#ifndef RX_COUNTER_H
+#define RX_COUNTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nicsim_rx.h"
+#include "seqtrack.h"
+
+struct rx_counter {
+	struct nicsim_rx_area local;		/* private copy */
+	struct seqtrack seq[NICSIM_RX_NTYPES];
+	struct nicsim_rx_area *shared;		/* NULL: not published */
+	int verbose;				/* print each bad/dup frame */
+};
+
+void rx_counter_init(struct rx_counter *rc, struct nicsim_rx_area *shared,
+		     const char *ifname);
+void rx_counter_reset(struct rx_counter *rc);
+void rx_counter_frame(struct rx_counter *rc, const uint8_t *f, size_t len);
+/* Copy the local counters to the shared area (release on update_gen). */
+void rx_counter_publish(struct rx_counter *rc);
+/* Serve a pending reset request and beat; call every few ms. */
+void rx_counter_poll(struct rx_counter *rc);
+/* One line summary of a counter set. */
+void rx_summary(const struct nicsim_rx_area *a, char *buf, size_t bufsz);
+/* Consistent snapshot of a shared area (retries while update_gen moves). */
+void rx_snapshot(const struct nicsim_rx_area *shared, struct nicsim_rx_area *out);
+
+#endif /* RX_COUNTER_H */
