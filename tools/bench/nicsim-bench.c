@@ -124,7 +124,7 @@ int main(int argc, char **argv)
 		       (long long)r.st.frames_sent,
 		       r.rx_valid ? (snprintf(nsbuf, sizeof(nsbuf), "%lld",
 					      (long long)r.lost), nsbuf) : "?",
-		       (long long)r.st.drops_ring_full,
+		       (long long)r.st.drops_total,
 		       code ? r.error : "ok");
 		failed |= code;
 		fflush(stdout);

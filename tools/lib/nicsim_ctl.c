@@ -34,9 +34,21 @@ static uint64_t stat_or_none(const char *name)
 
 void nicsim_read_stats(struct nicsim_stats *st)
 {
+	static const char * const drops[] = {
+		"drops_ring_full", "drops_too_big", "drops_bad_desc",
+	};
+	size_t i;
+
 	st->frames_sent = stat_or_none("frames_sent");
 	st->irqs_sent = stat_or_none("irqs_sent");
 	st->drops_ring_full = stat_or_none("drops_ring_full");
+	st->drops_total = 0;
+	for (i = 0; i < sizeof(drops) / sizeof(drops[0]); i++) {
+		uint64_t v = stat_or_none(drops[i]);
+
+		if (v != NICSIM_STAT_NONE)
+			st->drops_total += v;
+	}
 	st->interval_min_ns = stat_or_none("interval_min_ns");
 	st->interval_avg_ns = stat_or_none("interval_avg_ns");
 	st->interval_max_ns = stat_or_none("interval_max_ns");
@@ -107,8 +119,7 @@ static int rx_prepare(const struct nicsim_run_opts *o, struct rx_client *rc,
 static int check_outcome(struct nicsim_run_result *r)
 {
 	const struct nicsim_stats *st = &r->st;
-	uint64_t dropped = st->drops_ring_full == NICSIM_STAT_NONE ? 0 :
-			   st->drops_ring_full;
+	uint64_t dropped = st->drops_total;
 	char a[32], b[64];
 	unsigned int t;
 
@@ -215,9 +226,8 @@ int nicsim_run(const struct nicsim_run_opts *o, struct nicsim_run_result *r)
 	nicsim_read_stats(&r->st);
 	if (r->rx_valid) {
 		expect = r->st.frames_sent == NICSIM_STAT_NONE ? 0 : r->st.frames_sent;
-		if (r->st.drops_ring_full != NICSIM_STAT_NONE &&
-		    r->st.drops_ring_full <= expect)
-			expect -= r->st.drops_ring_full;
+		if (r->st.drops_total <= expect)
+			expect -= r->st.drops_total;
 		rx_client_settle(&rc, expect, o->settle_ms ? o->settle_ms : 1000,
 				 &r->rx);
 	}
@@ -255,9 +265,9 @@ void nicsim_result_line(const struct nicsim_run_result *r, char *buf,
 	else
 		snprintf(rx, sizeof(rx), "node 1 received ? (no rx check)");
 	n = snprintf(buf, bufsz,
-		     "sent %s, %s, dropped %s (ring full), irqs %s, interval requested %s achieved %s (p50 %s p99 %s)",
+		     "sent %s, %s, dropped %s, irqs %s, interval requested %s achieved %s (p50 %s p99 %s)",
 		     stat_str(r->st.frames_sent, s[0], sizeof(s[0])), rx,
-		     stat_str(r->st.drops_ring_full, s[1], sizeof(s[1])),
+		     stat_str(r->st.drops_total, s[1], sizeof(s[1])),
 		     stat_str(r->st.irqs_sent, s[2], sizeof(s[2])),
 		     format_ns(r->interval_ns, d[0], sizeof(d[0])),
 		     dur_str(r->st.interval_avg_ns, d[1], sizeof(d[1])),
@@ -289,7 +299,7 @@ void nicsim_result_kv(const struct nicsim_run_result *r, char *buf,
 		 "elapsed_ns=%llu\nerror=%s\n",
 		 r->state, (long long)st->frames_sent,
 		 r->rx_valid ? (long long)r->rx.total : -1LL, (long long)r->lost,
-		 (long long)st->drops_ring_full, (long long)st->irqs_sent,
+		 (long long)st->drops_total, (long long)st->irqs_sent,
 		 r->rx_valid ? (long long)r->rx.total_bad : -1LL,
 		 r->rx_valid ? (long long)dup : -1LL,
 		 r->rx_valid ? (long long)reorder : -1LL, r->rx_valid,

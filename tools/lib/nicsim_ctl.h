@@ -31,6 +31,8 @@ struct nicsim_run_opts {
 
 struct nicsim_stats {
 	uint64_t frames_sent, irqs_sent, drops_ring_full;
+	/* every frame nicsim refused: ring full, too big, bad descriptor */
+	uint64_t drops_total;
 	uint64_t interval_min_ns, interval_avg_ns, interval_max_ns;
 	uint64_t interval_p50_ns, interval_p99_ns;
 };
