@@ -11,6 +11,11 @@ mount_pseudo_fs()
 	mount -t tmpfs tmpfs /tmp
 	mount -t tmpfs tmpfs /run
 	mkdir -p /dev/pts /dev/shm
+	# devtmpfs has no /dev/std*: kselftest's runner logs to /dev/stdout.
+	ln -sf /proc/self/fd /dev/fd
+	ln -sf /proc/self/fd/0 /dev/stdin
+	ln -sf /proc/self/fd/1 /dev/stdout
+	ln -sf /proc/self/fd/2 /dev/stderr
 	mount -t devpts devpts /dev/pts 2>/dev/null
 	export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 	export HOME=/root
