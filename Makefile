@@ -7,6 +7,7 @@
 #   make check      build, then run every test; ends with "N passed, N failed"
 #   make bench      build, then run the interval sweep benchmark in the guest
 #   make check-debug  the whole suite on debug kernels (KASAN, lockdep, ...)
+#   make check-bisect  build both kernels after every patch of the series
 #   make scratch    a patched scratch tree for working on the series with quilt
 #   make clean      remove build/ except the unpacked base tree
 #
@@ -15,7 +16,8 @@
 
 PIPELINE := tools/build/pipeline
 
-.PHONY: all build run check bench check-debug scratch check-patches deps clean distclean help
+.PHONY: all build run check bench check-debug check-bisect scratch check-patches deps clean \
+	distclean help
 
 all build:
 	@$(PIPELINE) build
@@ -32,6 +34,9 @@ bench:
 check-debug:
 	@OUT_SUFFIX=-debug EXTRA_CONFIGS=configs/debug.config $(PIPELINE) check-debug
 
+check-bisect:
+	@tools/build/check-bisect
+
 scratch:
 	@tools/build/scratch
 
@@ -43,10 +48,10 @@ deps:
 
 clean:
 	rm -rf build/src build/node0* build/node1* build/rootfs build/tools build/logs \
-		build/kselftest* build/scratch build/tmp
+		build/kselftest* build/scratch build/tmp build/bisect
 
 distclean:
 	rm -rf build
 
 help:
-	@sed -n '3,16p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n "3,15p" Makefile | sed 's/^# \{0,1\}//'
