@@ -36,6 +36,28 @@ expect_fail()
 	fi
 }
 
+# relay_results NEST LABEL: report each KTAP result on stdin that is nested
+# behind NEST ("" for top level, "# " one level down) as a case of this test,
+# its description prefixed with LABEL.  Feed it with a redirection, not a
+# pipe: the counters live in this shell.
+relay_results()
+{
+	local nest=$1 label=$2 l
+
+	while IFS= read -r l; do
+		case "$l" in
+		"${nest}ok "[0-9]*)
+			l=${l#"$nest"}
+			result 0 "$label${l#ok * }"
+			;;
+		"${nest}not ok "[0-9]*)
+			l=${l#"$nest"}
+			result 1 "$label${l#not ok * }"
+			;;
+		esac
+	done
+}
+
 ktap_finish()
 {
 	echo "1..$ktap_n"
