@@ -1,57 +1,79 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # mint-nicsim: build, boot and test two Linux 6.12 kernels on one machine.
-#
-#   make            build both kernels, the user tools and both root filesystems
-#   make run        build, then boot the pair in QEMU (node 0's console here)
-#   make check      build, then run every test; ends with "N passed, N failed"
-#   make bench      build, then run the interval sweep benchmark in the guest
-#   make check-debug  the whole suite on debug kernels (KASAN, lockdep, ...)
-#   make check-bisect  build both kernels after every patch of the series
-#   make scratch    a patched scratch tree for working on the series with quilt
-#   make clean      remove build/ except the unpacked base tree
+# `make help` lists the targets: the "## " comment line above each rule is
+# its description, so a new target shows up by itself (05-tools checks that
+# every .PHONY target has one).
 #
 # Variables: KSRC=/path/to/linux-6.12 uses an existing tree as the base
-# (it is never modified); JOBS=N parallel jobs; ACCEL=kvm where KVM works.
+# (it is never modified); JOBS=N parallel jobs; ACCEL=kvm where KVM works;
+# DURATION=30m (s, m or h) is how long `make soak` runs.
 
 PIPELINE := tools/build/pipeline
 
-.PHONY: all build run check bench check-debug check-bisect scratch check-patches deps clean \
-	distclean help
+.PHONY: all build run check bench check-debug soak check-bisect scratch check-patches deps \
+	clean distclean help
 
+## build both kernels, the user tools and both root filesystems (default)
 all build:
 	@$(PIPELINE) build
 
+## build, then boot the pair in QEMU (node 0's console here)
 run:
 	@$(PIPELINE) run
 
+## build, then run every test; ends with "N passed, N failed"
 check:
 	@$(PIPELINE) check
 
+## build, then run the interval sweep benchmark in the guest
 bench:
 	@$(PIPELINE) bench
 
+## the whole suite on debug kernels (KASAN, lockdep, ...)
 check-debug:
 	@OUT_SUFFIX=-debug EXTRA_CONFIGS=configs/debug.config $(PIPELINE) check-debug
 
+## debug kernels, back-to-back runs for DURATION (default 30m), node 1 memory sampled
+soak:
+	@d="$(or $(DURATION),30m)"; \
+	case "$$d" in *s) s=$${d%s} ;; *m) s=$$(( $${d%m} * 60 )) ;; *h) s=$$(( $${d%h} * 3600 )) ;; \
+	*) echo "DURATION=$$d: give a unit, e.g. 30m, 90s or 2h" >&2; exit 2 ;; esac; \
+	OUT_SUFFIX=-debug EXTRA_CONFIGS=configs/debug.config SOAK_S=$$s $(PIPELINE) soak
+
+## build both kernels after every patch of the series
 check-bisect:
 	@tools/build/check-bisect
 
+## a patched scratch tree for working on the series with quilt
 scratch:
 	@tools/build/scratch
 
+## checkpatch --strict on every patch of the series
 check-patches:
 	@tools/build/check-patches
 
+## install the missing build dependencies (needs root)
 deps:
 	@tools/install-deps
 
+## remove build/ except the unpacked base tree
 clean:
 	rm -rf build/src build/node0* build/node1* build/rootfs build/tools build/logs \
 		build/kselftest* build/scratch build/tmp build/bisect
 
+## remove build/ entirely
 distclean:
 	rm -rf build
 
+## list the targets and variables
 help:
-	@sed -n "3,15p" Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# //'
+	@echo
+	@awk '/^## / { d = substr($$0, 4); next } \
+	      /^[a-z][a-z0-9 -]*:/ && !/^[^:]*:=/ { \
+		t = $$0; sub(/:.*/, "", t); gsub(/ /, ", ", t); \
+		printf "  make %-14s  %s\n", t, d ? d : "(no description)" } \
+	      { d = "" }' $(firstword $(MAKEFILE_LIST))
+	@echo
+	@sed -n '/^# Variables:/,/^$$/{/^$$/!p}' $(firstword $(MAKEFILE_LIST)) | sed 's/^# //'

@@ -18,7 +18,7 @@
 
 #define NICSIM_RX_AREA		"nicsim-rx"
 #define NICSIM_RX_MAGIC		0x4e525843u	/* 'NRXC' */
-#define NICSIM_RX_VERSION	1u
+#define NICSIM_RX_VERSION	2u
 
 enum nicsim_rx_type {
 	NICSIM_RX_UDP,
@@ -58,6 +58,16 @@ struct nicsim_rx_area {
 	uint64_t last_bad_seq;
 	char last_bad_reason[32];	/* NUL-terminated */
 	struct nicsim_rx_type_stats type[NICSIM_RX_NTYPES];
+	/*
+	 * Frames node 1 dropped before the receiver could count them, by
+	 * cause, since the last reset: the receiver's AF_PACKET socket
+	 * (PACKET_STATISTICS tp_drops: buffer full or no memory for a
+	 * clone), and the interface's rx_dropped (the core network stack:
+	 * backlog full, no handler).  A frame node 0 placed in the ring
+	 * that is neither counted nor dropped by a named cause is lost.
+	 */
+	uint64_t socket_drops;
+	uint64_t stack_drops;
 };
 
 static inline const char *nicsim_rx_type_name(unsigned int t)

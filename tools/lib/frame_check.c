@@ -41,6 +41,15 @@ uint16_t csum_fold(uint32_t sum)
 static void set_bad(struct frame_info *fi, const char *why)
 {
 	fi->bad = 1;
+	fi->foreign = 0;
+	fi->has_seq = 0;
+	fi->reason = why;
+}
+
+static void set_foreign(struct frame_info *fi, const char *why)
+{
+	fi->type = NICSIM_RX_OTHER;
+	fi->foreign = 1;
 	fi->has_seq = 0;
 	fi->reason = why;
 }
@@ -51,10 +60,8 @@ static void check_payload(const uint8_t *p, size_t len, struct frame_info *fi)
 	uint32_t seq;
 	size_t i;
 
-	if (len < NICSIM_HDR_LEN)
-		return set_bad(fi, "payload too short");
-	if (be32(p) != NICSIM_MAGIC)
-		return set_bad(fi, "bad magic");
+	if (len < NICSIM_HDR_LEN || be32(p) != NICSIM_MAGIC)
+		return set_foreign(fi, "no nicsim magic");
 	seq = be32(p + 4);
 	for (i = NICSIM_HDR_LEN; i < len; i++)
 		if (p[i] != (uint8_t)(seq + i))
@@ -95,10 +102,8 @@ static void check_tcp(const uint8_t *ip, const uint8_t *l4, size_t l4len,
 		return set_bad(fi, "tcp truncated");
 	}
 	flags = l4[13];
-	if ((flags & 0x3f) != 0x02) {	/* not a pure SYN: not ours */
-		fi->type = NICSIM_RX_OTHER;
-		return;
-	}
+	if ((flags & 0x3f) != 0x02)	/* not a pure SYN */
+		return set_foreign(fi, "not a nicsim frame type");
 	fi->type = NICSIM_RX_TCP_SYN;
 	doff = (size_t)(l4[12] >> 4) * 4;
 	if (doff < 20 || doff > l4len)
@@ -111,10 +116,8 @@ static void check_tcp(const uint8_t *ip, const uint8_t *l4, size_t l4len,
 
 static void check_icmp(const uint8_t *l4, size_t l4len, struct frame_info *fi)
 {
-	if (l4len < 8 || l4[0] != 8 || l4[1] != 0) {	/* not an echo request */
-		fi->type = NICSIM_RX_OTHER;
-		return;
-	}
+	if (l4len < 8 || l4[0] != 8 || l4[1] != 0)	/* not an echo request */
+		return set_foreign(fi, "not a nicsim frame type");
 	fi->type = NICSIM_RX_ICMP_ECHO;
 	if (csum_fold(csum_add(0, l4, l4len)))
 		return set_bad(fi, "icmp checksum");
@@ -134,8 +137,8 @@ static void check_ipv4(const uint8_t *ip, size_t len, struct frame_info *fi)
 		return set_bad(fi, "ipv4 header length");
 	if (tot < ihl || tot > len)
 		return set_bad(fi, "ipv4 total length");
-	if (be16(ip + 6) & 0x3fff)	/* MF or fragment offset: not ours */
-		return;
+	if (be16(ip + 6) & 0x3fff)	/* MF or fragment offset */
+		return set_foreign(fi, "ipv4 fragment");
 	switch (ip[9]) {
 	case 17:
 		check_udp(ip, ip + ihl, tot - ihl, fi);
@@ -146,6 +149,8 @@ static void check_ipv4(const uint8_t *ip, size_t len, struct frame_info *fi)
 	case 1:
 		check_icmp(ip + ihl, tot - ihl, fi);
 		break;
+	default:
+		set_foreign(fi, "not a nicsim frame type");
 	}
 	/* classified by protocol above, so a bad header counts per type */
 	if (csum_fold(csum_add(0, ip, ihl)))
@@ -156,16 +161,13 @@ static void check_arp(const uint8_t *a, size_t len, struct frame_info *fi)
 {
 	const uint8_t *tha;
 
-	fi->type = NICSIM_RX_OTHER;
-	if (len < 28)
-		return;
-	if (be16(a) != 1 || be16(a + 2) != ETHERTYPE_IP || a[4] != 6 ||
-	    a[5] != 4 || be16(a + 6) != 1)
-		return;	/* not an Ethernet/IPv4 ARP request: not ours */
-	fi->type = NICSIM_RX_ARP;
+	if (len < 28 || be16(a) != 1 || be16(a + 2) != ETHERTYPE_IP ||
+	    a[4] != 6 || a[5] != 4 || be16(a + 6) != 1)
+		return set_foreign(fi, "not a nicsim frame type");
 	tha = a + 18;
 	if (tha[0] != NICSIM_ARP_MARK0 || tha[1] != NICSIM_ARP_MARK1)
-		return set_bad(fi, "arp target marker");
+		return set_foreign(fi, "no nicsim marker");
+	fi->type = NICSIM_RX_ARP;
 	fi->seq = be32(tha + 2);
 	fi->has_seq = 1;
 }
@@ -182,4 +184,5 @@ void frame_check(const uint8_t *f, size_t len, struct frame_info *fi)
 	case ETHERTYPE_ARP:
 		return check_arp(f + ETH_HLEN_, len - ETH_HLEN_, fi);
 	}
+	set_foreign(fi, "not a nicsim frame type");
 }

@@ -8,12 +8,19 @@
 
 #include "nicsim_rx.h"
 
+/*
+ * A frame is one of three: a nicsim frame of its type (good or bad), bad
+ * (type other: too broken to classify), or foreign: well formed but not
+ * built by nicsim (no nicsim magic or marker, or a type nicsim never
+ * sends), type other and never bad.  A raw run's frames are foreign.
+ */
 struct frame_info {
 	enum nicsim_rx_type type;
 	int bad;		/* failed an integrity check */
+	int foreign;		/* not a nicsim frame; type is other */
 	int has_seq;		/* seq is valid (good udp/icmp/tcp-syn/arp) */
 	uint32_t seq;
-	const char *reason;	/* why bad (static string) */
+	const char *reason;	/* why bad or foreign (static string) */
 };
 
 /* Never reads outside [f, f + len). */

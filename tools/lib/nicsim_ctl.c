@@ -1,24 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0
 /* nicsim_ctl.c - drive one mint-nicsim run (see nicsim_ctl.h). */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "nicsim_ctl.h"
+#include "nicsim_limits.h"
 #include "rx_client.h"
+#include "rx_counter.h"
 #include "sysfs_io.h"
 #include "units.h"
 
 #define STATE_POLL_MS	5
 
-int nicsim_opts_add(struct nicsim_run_opts *o, const char *name,
-		    const char *value)
+void nicsim_opts_init(struct nicsim_run_opts *o, volatile int *stop)
 {
+	memset(o, 0, sizeof(*o));
+	o->rx_check = 1;
+	o->settle_ms = NICSIM_SETTLE_MS;
+	o->stop = stop;
+}
+
+int nicsim_opts_add(struct nicsim_run_opts *o, const char *opt,
+		    const char *arg, const char *name, const char *value)
+{
+	struct nicsim_knob *k;
+
 	if (o->nknobs >= NICSIM_MAX_KNOBS)
 		return -E2BIG;
-	o->knobs[o->nknobs].name = name;
-	o->knobs[o->nknobs].value = value;
+	k = &o->knobs[o->nknobs];
+	k->name = name;
+	k->value = value;
+	k->opt = opt;
+	k->arg = arg;
 	o->nknobs++;
 	return 0;
 }
@@ -34,21 +50,17 @@ static uint64_t stat_or_none(const char *name)
 
 void nicsim_read_stats(struct nicsim_stats *st)
 {
-	static const char * const drops[] = {
-		"drops_ring_full", "drops_too_big", "drops_bad_desc",
-	};
-	size_t i;
+	static const char * const drops[NICSIM_NDROPS] = NICSIM_DROP_STATS;
+	unsigned int i;
 
 	st->frames_sent = stat_or_none("frames_sent");
 	st->irqs_sent = stat_or_none("irqs_sent");
-	st->drops_ring_full = stat_or_none("drops_ring_full");
-	st->drops_total = 0;
-	for (i = 0; i < sizeof(drops) / sizeof(drops[0]); i++) {
-		uint64_t v = stat_or_none(drops[i]);
-
-		if (v != NICSIM_STAT_NONE)
-			st->drops_total += v;
+	for (i = 0; i < NICSIM_NDROPS; i++) {
+		st->drops[i] = stat_or_none(drops[i]);
+		if (st->drops[i] == NICSIM_STAT_NONE)
+			st->drops[i] = 0;
 	}
+	st->dropped = nicsim_dropped(st->drops);
 	st->interval_min_ns = stat_or_none("interval_min_ns");
 	st->interval_avg_ns = stat_or_none("interval_avg_ns");
 	st->interval_max_ns = stat_or_none("interval_max_ns");
@@ -71,11 +83,20 @@ static int terminal(const char *s)
 	       !strcmp(s, "error") || !strcmp(s, "idle");
 }
 
-static int fail(struct nicsim_run_result *r, int code, const char *fmt,
-		const char *a, const char *b)
+__attribute__((format(printf, 3, 4)))
+static int fail(struct nicsim_run_result *r, int code, const char *fmt, ...)
 {
-	snprintf(r->error, sizeof(r->error), fmt, a, b);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->error, sizeof(r->error), fmt, ap);
+	va_end(ap);
 	return code;
+}
+
+int nicsim_reset(void)
+{
+	return sysfs_write_at(nicsim_sysfs_root(), "control", "reset");
 }
 
 static unsigned int default_timeout_ms(const struct nicsim_run_result *r)
@@ -104,13 +125,12 @@ static int rx_prepare(const struct nicsim_run_opts *o, struct rx_client *rc,
 	if (err) {
 		if (o->rx_required)
 			return fail(r, 2, "node 1 receiver nicsim-rx not running (%s)",
-				    err == -ESRCH ? "no heartbeat" : strerror(-err), "");
+				    err == -ESRCH ? "no heartbeat" : strerror(-err));
 		return 0;
 	}
 	if (rx_client_reset(rc, 3000)) {
 		rx_client_close(rc);
-		return fail(r, 2, "node 1 receiver did not acknowledge the reset%s%s",
-			    "", "");
+		return fail(r, 2, "node 1 receiver did not acknowledge the reset");
 	}
 	r->rx_valid = 1;
 	return 0;
@@ -119,38 +139,71 @@ static int rx_prepare(const struct nicsim_run_opts *o, struct rx_client *rc,
 static int check_outcome(struct nicsim_run_result *r)
 {
 	const struct nicsim_stats *st = &r->st;
-	uint64_t dropped = st->drops_total;
-	char a[32], b[64];
 	unsigned int t;
 
 	if (!strcmp(r->state, "error"))
-		return fail(r, 1, "nicsim state is error%s%s", "", "");
+		return fail(r, 1, "nicsim state is error");
 	if (r->timed_out)
-		return fail(r, 1, "run did not finish in time (stopped)%s%s", "", "");
+		return fail(r, 1, "run did not finish in time (stopped)");
 	if (st->frames_sent == NICSIM_STAT_NONE)
-		return fail(r, 1, "stats/frames_sent unreadable%s%s", "", "");
+		return fail(r, 1, "stats/frames_sent unreadable");
 	if (!r->stopped_by_user && strcmp(r->state, "done"))
-		return fail(r, 1, "run ended in state %s%s", r->state, "");
+		return fail(r, 1, "run ended in state %s", r->state);
 	if (!r->rx_valid)
 		return 0;
-	r->lost = (int64_t)(st->frames_sent - dropped - r->rx.total);
-	if (r->rx.total_bad) {
-		snprintf(a, sizeof(a), "%llu", (unsigned long long)r->rx.total_bad);
-		snprintf(b, sizeof(b), "%s",  r->rx.last_bad_reason);
-		return fail(r, 1, "node 1 received %s bad frames (last: %s)", a, b);
-	}
+	r->foreign = rx_foreign(&r->rx);
+	r->lost = nicsim_lost(st->frames_sent, st->dropped, r->rx.total);
+	if (r->rx.total_bad)
+		return fail(r, 1, "node 1 received %llu bad frames (last: %s)",
+			    (unsigned long long)r->rx.total_bad,
+			    r->rx.last_bad_reason);
+	/* a raw frame is the user's: only raw runs may be foreign */
+	if (r->foreign && strcmp(r->type, "raw"))
+		return fail(r, 1, "node 1 received %llu foreign frames (no nicsim magic) in a %s run",
+			    (unsigned long long)r->foreign, r->type);
 	for (t = 0; t < NICSIM_RX_NTYPES; t++) {
-		if (r->rx.type[t].dup || r->rx.type[t].reorder) {
-			snprintf(a, sizeof(a), "%llu/%llu",
-				 (unsigned long long)r->rx.type[t].dup,
-				 (unsigned long long)r->rx.type[t].reorder);
-			return fail(r, 1, "node 1 saw duplicate/reordered %s frames (%s)",
-				    nicsim_rx_type_name(t), a);
-		}
+		if (r->rx.type[t].dup || r->rx.type[t].reorder)
+			return fail(r, 1, "node 1 saw duplicate/reordered %s frames (%llu/%llu)",
+				    nicsim_rx_type_name(t),
+				    (unsigned long long)r->rx.type[t].dup,
+				    (unsigned long long)r->rx.type[t].reorder);
 	}
-	if (r->lost) {
-		snprintf(a, sizeof(a), "%lld", (long long)r->lost);
-		return fail(r, 1, "sent != received + dropped (lost %s)%s", a, "");
+	if (r->lost && (r->rx.socket_drops || r->rx.stack_drops))
+		return fail(r, 1,
+			    "sent != received + dropped (lost %lld; node 1 dropped %llu in its socket, %llu in its stack)",
+			    (long long)r->lost,
+			    (unsigned long long)r->rx.socket_drops,
+			    (unsigned long long)r->rx.stack_drops);
+	if (r->lost)
+		return fail(r, 1, "sent != received + dropped (lost %lld)",
+			    (long long)r->lost);
+	return 0;
+}
+
+/* Check every numeric knob against the kernel's limits file. */
+static int check_knobs(const struct nicsim_run_opts *o,
+		       struct nicsim_run_result *r)
+{
+	const struct nicsim_knob *k;
+	struct nicsim_range lim;
+	char range[80];
+	unsigned int i;
+	uint64_t v;
+	int err;
+
+	for (i = 0; i < o->nknobs; i++) {
+		k = &o->knobs[i];
+		err = nicsim_limit(k->name, &lim);
+		if (err == -ENOENT)
+			continue;	/* no range known: the kernel judges */
+		if (err)
+			return fail(r, 2, "cannot read %s/limits: %s",
+				    nicsim_sysfs_root(),
+				    err == -EINVAL ? "malformed line" : strerror(-err));
+		if (parse_u64(k->value, &v) || v < lim.min || v > lim.max)
+			return fail(r, 2, "%s %s: out of range for %s (%s)",
+				    k->opt, k->arg, k->name,
+				    nicsim_range_str(k->name, &lim, range, sizeof(range)));
 	}
 	return 0;
 }
@@ -167,25 +220,30 @@ int nicsim_run(const struct nicsim_run_opts *o, struct nicsim_run_result *r)
 
 	memset(r, 0, sizeof(*r));
 	if (stat(root, &sb) || !S_ISDIR(sb.st_mode))
-		return fail(r, 2, "%s not found (kernel without CONFIG_MINT_NICSIM, or not node 0?)%s",
-			    root, "");
+		return fail(r, 2, "%s not found (kernel without CONFIG_MINT_NICSIM, or not node 0?)",
+			    root);
+	code = check_knobs(o, r);
+	if (code)
+		return code;
 	err = sysfs_read_at(root, "attach", buf, sizeof(buf));
 	if (err < 0)
-		return fail(r, 2, "cannot read attach: %s%s", strerror(-err), "");
+		return fail(r, 2, "cannot read attach: %s", strerror(-err));
 	if (strncmp(buf, "attached", 8))
-		return fail(r, 2, "node 1's e1000e is not attached (%s)%s", buf, "");
+		return fail(r, 2, "node 1's e1000e is not attached (%s)", buf);
 	read_state(r->state, sizeof(r->state));
 	if (!strcmp(r->state, "running") || !strcmp(r->state, "waiting"))
-		return fail(r, 2, "busy: a run is in state %s (mint-nicsim --stop)%s",
-			    r->state, "");
+		return fail(r, 2, "busy: a run is in state %s (mint-nicsim --stop)",
+			    r->state);
 	for (i = 0; i < o->nknobs; i++) {
-		err = sysfs_write_at(root, o->knobs[i].name, o->knobs[i].value);
-		if (err) {
-			snprintf(buf, sizeof(buf), "%s=%s", o->knobs[i].name,
-				 o->knobs[i].value);
-			return fail(r, 2, "cannot set %s: %s", buf, strerror(-err));
-		}
+		const struct nicsim_knob *k = &o->knobs[i];
+
+		err = sysfs_write_at(root, k->name, k->value);
+		if (err)
+			return fail(r, 2, "%s %s: cannot set %s to %s: %s", k->opt,
+				    k->arg, k->name, k->value, strerror(-err));
 	}
+	if (sysfs_read_at(root, "type", r->type, sizeof(r->type)) < 0)
+		snprintf(r->type, sizeof(r->type), "?");
 	sysfs_read_u64_at(root, "count", &r->count);
 	sysfs_read_u64_at(root, "interval_ns", &r->interval_ns);
 	sysfs_read_u64_at(root, "burst", &r->burst);
@@ -197,7 +255,7 @@ int nicsim_run(const struct nicsim_run_opts *o, struct nicsim_run_result *r)
 	if (!err)
 		err = sysfs_write_at(root, "control", "start");
 	if (err) {
-		code = fail(r, 2, "cannot start: %s%s", strerror(-err), "");
+		code = fail(r, 2, "cannot start: %s", strerror(-err));
 		goto out;
 	}
 	start = now_ns();
@@ -226,10 +284,9 @@ int nicsim_run(const struct nicsim_run_opts *o, struct nicsim_run_result *r)
 	nicsim_read_stats(&r->st);
 	if (r->rx_valid) {
 		expect = r->st.frames_sent == NICSIM_STAT_NONE ? 0 : r->st.frames_sent;
-		if (r->st.drops_total <= expect)
-			expect -= r->st.drops_total;
-		rx_client_settle(&rc, expect, o->settle_ms ? o->settle_ms : 1000,
-				 &r->rx);
+		if (r->st.dropped <= expect)
+			expect -= r->st.dropped;
+		rx_client_settle(&rc, expect, o->settle_ms, &r->rx);
 	}
 	code = check_outcome(r);
 out:
@@ -267,7 +324,7 @@ void nicsim_result_line(const struct nicsim_run_result *r, char *buf,
 	n = snprintf(buf, bufsz,
 		     "sent %s, %s, dropped %s, irqs %s, interval requested %s achieved %s (p50 %s p99 %s)",
 		     stat_str(r->st.frames_sent, s[0], sizeof(s[0])), rx,
-		     stat_str(r->st.drops_total, s[1], sizeof(s[1])),
+		     stat_str(r->st.dropped, s[1], sizeof(s[1])),
 		     stat_str(r->st.irqs_sent, s[2], sizeof(s[2])),
 		     format_ns(r->interval_ns, d[0], sizeof(d[0])),
 		     dur_str(r->st.interval_avg_ns, d[1], sizeof(d[1])),
@@ -276,6 +333,10 @@ void nicsim_result_line(const struct nicsim_run_result *r, char *buf,
 	if (n > 0 && (size_t)n < bufsz && r->rx_valid && r->rx.total_bad)
 		n += snprintf(buf + n, bufsz - (size_t)n, ", BAD %llu",
 			      (unsigned long long)r->rx.total_bad);
+	if (n > 0 && (size_t)n < bufsz && r->rx_valid && r->foreign)
+		n += snprintf(buf + n, bufsz - (size_t)n,
+			      ", foreign %llu (no nicsim magic)",
+			      (unsigned long long)r->foreign);
 	if (n > 0 && (size_t)n < bufsz && strcmp(r->state, "done"))
 		snprintf(buf + n, bufsz - (size_t)n, ", state %s", r->state);
 }
@@ -293,14 +354,15 @@ void nicsim_result_kv(const struct nicsim_run_result *r, char *buf,
 	}
 	snprintf(buf, bufsz,
 		 "state=%s\nsent=%lld\nreceived=%lld\nlost=%lld\ndropped=%lld\nirqs=%lld\n"
-		 "bad=%lld\ndup=%lld\nreorder=%lld\nrx_check=%d\n"
+		 "bad=%lld\nforeign=%lld\ndup=%lld\nreorder=%lld\nrx_check=%d\n"
 		 "interval_req_ns=%llu\ninterval_min_ns=%lld\ninterval_avg_ns=%lld\n"
 		 "interval_max_ns=%lld\ninterval_p50_ns=%lld\ninterval_p99_ns=%lld\n"
 		 "elapsed_ns=%llu\nerror=%s\n",
 		 r->state, (long long)st->frames_sent,
 		 r->rx_valid ? (long long)r->rx.total : -1LL, (long long)r->lost,
-		 (long long)st->drops_total, (long long)st->irqs_sent,
+		 (long long)st->dropped, (long long)st->irqs_sent,
 		 r->rx_valid ? (long long)r->rx.total_bad : -1LL,
+		 r->rx_valid ? (long long)r->foreign : -1LL,
 		 r->rx_valid ? (long long)dup : -1LL,
 		 r->rx_valid ? (long long)reorder : -1LL, r->rx_valid,
 		 (unsigned long long)r->interval_ns,

@@ -80,7 +80,7 @@ void rx_client_settle(struct rx_client *c, uint64_t expect,
 			return;
 		}
 		if (now - last_change >= settle_ms * 1000000ULL ||
-		    now - start >= 10000000000ULL)
+		    now - start >= RX_SETTLE_MAX_MS * 1000000ULL)
 			return;
 		sleep_ms(5);
 		rx_snapshot(c->rx, out);

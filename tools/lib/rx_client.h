@@ -20,8 +20,10 @@ int rx_client_alive(struct rx_client *c, unsigned int wait_ms);
 /* Ask for a reset and wait for the ack: 0 or -ETIMEDOUT. */
 int rx_client_reset(struct rx_client *c, unsigned int timeout_ms);
 void rx_client_snapshot(struct rx_client *c, struct nicsim_rx_area *out);
+#define RX_SETTLE_MAX_MS	10000
+
 /* Wait until total >= expect (then settle 20 ms more) or until it stops
- * changing for settle_ms (at most 10 s overall). */
+ * changing for settle_ms (at most RX_SETTLE_MAX_MS overall). */
 void rx_client_settle(struct rx_client *c, uint64_t expect,
 		      unsigned int settle_ms, struct nicsim_rx_area *out);
 

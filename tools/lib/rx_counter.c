@@ -40,8 +40,28 @@ void rx_counter_reset(struct rx_counter *rc)
 	l->last_bad_type = l->last_bad_seq = 0;
 	memset(l->last_bad_reason, 0, sizeof(l->last_bad_reason));
 	memset(l->type, 0, sizeof(l->type));
+	l->socket_drops = l->stack_drops = 0;
+	rc->stack_base_set = 0;
 	for (i = 0; i < NICSIM_RX_NTYPES; i++)
 		seqtrack_reset(&rc->seq[i]);
+}
+
+void rx_counter_drops(struct rx_counter *rc, uint64_t socket_delta,
+		      uint64_t rx_dropped)
+{
+	struct nicsim_rx_area *l = &rc->local;
+	uint64_t stack;
+
+	if (!rc->stack_base_set) {
+		rc->stack_base = rx_dropped;
+		rc->stack_base_set = 1;
+	}
+	stack = rx_dropped >= rc->stack_base ? rx_dropped - rc->stack_base : 0;
+	if (!socket_delta && stack == l->stack_drops)
+		return;
+	l->socket_drops += socket_delta;
+	l->stack_drops = stack;
+	rx_counter_publish(rc);
 }
 
 void rx_counter_frame(struct rx_counter *rc, const uint8_t *f, size_t len)
@@ -68,6 +88,10 @@ void rx_counter_frame(struct rx_counter *rc, const uint8_t *f, size_t len)
 		if (rc->verbose)
 			fprintf(stderr, "nicsim-rx: bad %s frame (%zu bytes): %s\n",
 				nicsim_rx_type_name(fi.type), len, fi.reason);
+	} else if (fi.foreign) {
+		if (rc->verbose)
+			fprintf(stderr, "nicsim-rx: foreign frame (%zu bytes): %s\n",
+				len, fi.reason);
 	} else if (fi.has_seq) {
 		c = seqtrack_add(st, fi.seq);
 		if (rc->verbose && c != SEQ_IN_ORDER)
@@ -105,6 +129,8 @@ void rx_counter_publish(struct rx_counter *rc)
 	memcpy(s->last_bad_reason, l->last_bad_reason, sizeof(s->last_bad_reason));
 	for (i = 0; i < NICSIM_RX_NTYPES; i++)
 		s->type[i] = l->type[i];
+	shm_store(&s->socket_drops, l->socket_drops);
+	shm_store(&s->stack_drops, l->stack_drops);
 	shm_store_release(&s->magic, l->magic);
 	shm_store_release(&s->update_gen, ++l->update_gen);
 }
@@ -145,8 +171,16 @@ void rx_snapshot(const struct nicsim_rx_area *shared, struct nicsim_rx_area *out
 		out->last_bad_type = NICSIM_RX_OTHER;
 }
 
+uint64_t rx_foreign(const struct nicsim_rx_area *a)
+{
+	const struct nicsim_rx_type_stats *o = &a->type[NICSIM_RX_OTHER];
+
+	return o->received - o->bad;
+}
+
 void rx_summary(const struct nicsim_rx_area *a, char *buf, size_t bufsz)
 {
+	const struct nicsim_rx_type_stats *o = &a->type[NICSIM_RX_OTHER];
 	size_t n = 0;
 	unsigned int i;
 	int k;
@@ -154,8 +188,12 @@ void rx_summary(const struct nicsim_rx_area *a, char *buf, size_t bufsz)
 	k = snprintf(buf, bufsz, "total %llu bad %llu",
 		     (unsigned long long)a->total,
 		     (unsigned long long)a->total_bad);
+	if (k > 0 && (size_t)k < bufsz && (a->socket_drops || a->stack_drops))
+		k += snprintf(buf + k, bufsz - k, " dropped-in-socket %llu dropped-in-stack %llu",
+			      (unsigned long long)a->socket_drops,
+			      (unsigned long long)a->stack_drops);
 	n = k > 0 ? (size_t)k : 0;
-	for (i = 0; i < NICSIM_RX_NTYPES && n < bufsz; i++) {
+	for (i = 0; i < NICSIM_RX_OTHER && n < bufsz; i++) {
 		const struct nicsim_rx_type_stats *t = &a->type[i];
 
 		if (!t->received)
@@ -172,6 +210,17 @@ void rx_summary(const struct nicsim_rx_area *a, char *buf, size_t bufsz)
 		if (k < 0)
 			break;
 		n += (size_t)k;
+	}
+	if (o->bad && n < bufsz) {
+		k = snprintf(buf + n, bufsz - n, "; %s: bad %llu",
+			     nicsim_rx_type_name(NICSIM_RX_OTHER),
+			     (unsigned long long)o->bad);
+		n += k > 0 ? (size_t)k : 0;
+	}
+	if (rx_foreign(a) && n < bufsz) {
+		k = snprintf(buf + n, bufsz - n, "; foreign %llu (no nicsim magic)",
+			     (unsigned long long)rx_foreign(a));
+		n += k > 0 ? (size_t)k : 0;
 	}
 	if (a->total_bad && n < bufsz)
 		snprintf(buf + n, bufsz - n, "; last bad: %s (%s)",

@@ -2,11 +2,12 @@
 /*
  * mint-boot: start Mint node 1 from node 0.
  *
- *   mint-boot [-t timeout_s] bzImage [initrd] ["extra cmdline"]
+ *   mint-boot [-t D] bzImage [initrd] ["extra cmdline"]
  *
  * Writes /sys/kernel/mint/node1/{kernel,initrd,cmdline}, writes 1 to
  * node1/boot and waits until node1/state reads "running". Prints the time
- * taken. Exits non-zero on any error or on timeout.
+ * taken. Exits non-zero on any error or on timeout (-t D: a duration with a
+ * unit, 1ms..86400s, default 30s).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,8 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "units.h"
 
 #define NODE1 "/sys/kernel/mint/node1/"
 #define DEFAULT_CMDLINE \
@@ -57,33 +59,28 @@ static int read_state(char *buf, size_t size)
 	return 0;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static int usage(void)
 {
-	fprintf(stderr, "usage: mint-boot [-t timeout_s] bzImage [initrd] [\"extra cmdline\"]\n");
+	fprintf(stderr, "usage: mint-boot [-t D] bzImage [initrd] [\"extra cmdline\"]\n"
+		"D: timeout with a unit (120s), 1ms..86400s; default 30s\n");
 	return 2;
 }
 
 int main(int argc, char **argv)
 {
 	char kernel[PATH_MAX], initrd[PATH_MAX] = "", state[64];
-	char cmdline[2048] = DEFAULT_CMDLINE;
-	double timeout = 30, start, t;
+	static const struct duration_opt timeout_opt = {
+		"mint-boot", "-t", 1000000, 1000000, 86400000000000ULL,
+	};
+	char cmdline[2048] = DEFAULT_CMDLINE, tbuf[32];
+	uint64_t timeout = 30000000000ULL, start, t;
 	int opt;
 
 	while ((opt = getopt(argc, argv, "t:h")) != -1) {
 		switch (opt) {
 		case 't':
-			timeout = atof(optarg);
-			if (timeout <= 0)
-				return usage();
+			if (duration_arg(&timeout_opt, optarg, &timeout))
+				return 2;
 			break;
 		default:
 			return usage();
@@ -113,11 +110,11 @@ int main(int argc, char **argv)
 	if (write_file("kernel", kernel) || write_file("initrd", initrd) ||
 	    write_file("cmdline", cmdline))
 		return 1;
-	start = now();
+	start = now_ns();
 	if (write_file("boot", "1"))
 		return 1;
 	for (;;) {
-		t = now() - start;
+		t = now_ns() - start;
 		if (read_state(state, sizeof(state))) {
 			fprintf(stderr, "mint-boot: cannot read state\n");
 			return 1;
@@ -126,16 +123,16 @@ int main(int argc, char **argv)
 			break;
 		if (strcmp(state, "booting")) {
 			fprintf(stderr, "mint-boot: node 1 is %s after %.3f s\n",
-				state, t);
+				state, t / 1e9);
 			return 1;
 		}
 		if (t > timeout) {
-			fprintf(stderr, "mint-boot: node 1 not running after %.0f s\n",
-				timeout);
+			fprintf(stderr, "mint-boot: node 1 not running after %s\n",
+				format_ns_exact(timeout, tbuf, sizeof(tbuf)));
 			return 1;
 		}
 		usleep(10000);
 	}
-	printf("mint-boot: node 1 running after %.3f s\n", t);
+	printf("mint-boot: node 1 running after %.3f s\n", t / 1e9);
 	return 0;
 }

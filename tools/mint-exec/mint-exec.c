@@ -2,11 +2,12 @@
 /*
  * mint-exec - run a shell command on node 1 through mint-agent.
  *
- * mint-exec [-t timeout_s] 'shell command'
+ * mint-exec [-t D] 'shell command'
  *	prints the command's stdout+stderr, exits with its exit status;
  *	124 on timeout, 125 when no agent answers, 126 on a local error.
- * mint-exec --wait-agent [-t timeout_s]
+ * mint-exec --wait-agent [-t D]
  *	waits until the agent is alive (0) or the timeout expires (125).
+ * D: a duration with a unit (units.h), 1ms..86400s in whole ms.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -34,26 +35,12 @@ static void on_signal(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: mint-exec [-t timeout_s] 'shell command'\n"
-		"       mint-exec --wait-agent [-t timeout_s]\n"
+		"usage: mint-exec [-t D] 'shell command'\n"
+		"       mint-exec --wait-agent [-t D]\n"
 		"Runs the command on node 1 (via mint-agent) and exits with its status.\n"
 		"Exit 124: timeout, 125: no agent, 126: local error.\n"
-		"Default timeout: 30 s (10 s for --wait-agent).\n");
-}
-
-static int parse_timeout(const char *s, unsigned int *ms)
-{
-	uint64_t ns;
-
-	/* plain numbers are seconds here; units (ms, s) are accepted too */
-	if (!parse_u64(s, &ns))
-		ns *= 1000000000ULL;
-	else if (parse_duration_ns(s, &ns))
-		return -EINVAL;
-	if (ns / 1000000ULL > 86400000ULL)
-		return -ERANGE;
-	*ms = (unsigned int)(ns / 1000000ULL);
-	return 0;
+		"D: timeout with a unit (30s, 500ms), 1ms..86400s; default 30s\n"
+		"(10s for --wait-agent).\n");
 }
 
 static void write_all(const char *buf, size_t len)
@@ -76,20 +63,23 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const struct duration_opt timeout_opt = {
+		"mint-exec", "-t", 1000000, 1000000, 86400000000000ULL,
+	};
 	static char out[MINT_EXEC_OUT_MAX + 1];
 	unsigned int timeout_ms = 0;
 	struct exec_client c;
 	struct exec_result res;
 	struct sigaction sa;
 	int opt, wait_agent = 0, err, tset = 0;
+	uint64_t ns;
 
 	while ((opt = getopt_long(argc, argv, "+t:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 't':
-			if (parse_timeout(optarg, &timeout_ms)) {
-				fprintf(stderr, "mint-exec: bad timeout '%s'\n", optarg);
+			if (duration_arg(&timeout_opt, optarg, &ns))
 				return EXIT_LOCAL;
-			}
+			timeout_ms = (unsigned int)(ns / 1000000ULL);
 			tset = 1;
 			break;
 		case 'w':

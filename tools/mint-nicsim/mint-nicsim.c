@@ -6,11 +6,13 @@
  * mint-nicsim [--type T] [--interval D] [--count N] [--size N] [--burst N]
  *             [--raw HEX] [--dst-mac M] [--src-mac M] [--src-ip A]
  *             [--dst-ip A] [--src-port P] [--dst-port P]
- *             [--spin-threshold D] [--ignore-mask 0|1] [--timeout S]
+ *             [--spin-threshold D] [--ignore-mask 0|1] [--timeout D]
  *             [--settle D] [--no-rx-check] [--require-rx] [--kv]
- * mint-nicsim --show | --stop
- * Durations take ns/us/ms/s (bare numbers are ns).  Knobs not given keep
- * their current value.  Exit: 0 pass, 1 run failed a check, 2 setup error.
+ * mint-nicsim --show | --stop | --reset
+ * Durations need a unit: ns, us, ms or s (units.h).  Numeric knobs are
+ * checked against the kernel's limits file before anything is written.
+ * Knobs not given keep their current value; --reset restores every knob's
+ * default.  Exit: 0 pass, 1 run failed a check, 2 setup error.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -27,8 +29,47 @@
 #include "sysfs_io.h"
 #include "units.h"
 
+#define TOOL	"mint-nicsim"
+
+/*
+ * Options that set a knob: the argument as given, a decimal number, or a
+ * duration converted to ns; ranges are the kernel's (limits).
+ */
+enum knob_kind { KNOB_TEXT, KNOB_NUM, KNOB_NS };
+
+static const struct knob_opt {
+	const char *opt;
+	const char *knob;
+	enum knob_kind kind;
+} knob_opts[] = {
+	{ "--type",		"type",			KNOB_TEXT },
+	{ "--interval",		"interval_ns",		KNOB_NS },
+	{ "--count",		"count",		KNOB_NUM },
+	{ "--size",		"size",			KNOB_NUM },
+	{ "--burst",		"burst",		KNOB_NUM },
+	{ "--raw",		"raw",			KNOB_TEXT },
+	{ "--dst-mac",		"dst_mac",		KNOB_TEXT },
+	{ "--src-mac",		"src_mac",		KNOB_TEXT },
+	{ "--src-ip",		"src_ip",		KNOB_TEXT },
+	{ "--dst-ip",		"dst_ip",		KNOB_TEXT },
+	{ "--src-port",		"src_port",		KNOB_NUM },
+	{ "--dst-port",		"dst_port",		KNOB_NUM },
+	{ "--spin-threshold",	"spin_threshold_ns",	KNOB_NS },
+	{ "--ignore-mask",	"ignore_mask",		KNOB_NUM },
+};
+
+#define NKNOB_OPTS	(sizeof(knob_opts) / sizeof(knob_opts[0]))
+#define KNOB_OPT_VAL	256	/* getopt value of knob_opts[i]: 256 + i */
+
 static volatile int stop;
-static char numbuf[4][24];
+static char nsbuf[NKNOB_OPTS][24];
+
+static const struct duration_opt timeout_opt = {
+	TOOL, "--timeout", 1000000, 1000000, 86400000000000ULL,
+};
+static const struct duration_opt settle_opt = {
+	TOOL, "--settle", 1000000, 0, RX_SETTLE_MAX_MS * 1000000ULL,
+};
 
 static void on_signal(int sig)
 {
@@ -42,12 +83,26 @@ static void usage(FILE *f)
 		"usage: mint-nicsim [--type udp|tcp-syn|icmp-echo|arp|raw] [--interval D]\n"
 		"         [--count N] [--size N] [--burst N] [--raw HEX] [--dst-mac M]\n"
 		"         [--src-mac M] [--src-ip A] [--dst-ip A] [--src-port P] [--dst-port P]\n"
-		"         [--spin-threshold D] [--ignore-mask 0|1] [--timeout S] [--settle D]\n"
+		"         [--spin-threshold D] [--ignore-mask 0|1] [--timeout D] [--settle D]\n"
 		"         [--no-rx-check] [--require-rx] [--kv]\n"
-		"       mint-nicsim --show | --stop\n"
-		"D: duration with unit ns|us|ms|s (bare number = ns).  Unset knobs keep\n"
-		"their value.  Prints one result line; exit 0 pass, 1 fail, 2 setup error.\n"
+		"       mint-nicsim --show | --stop | --reset\n"
+		"D: a duration with a unit: ns, us, ms or s (10us, 1.5ms); a bare number is\n"
+		"refused.  --timeout: 1ms..86400s (default: from count and interval);\n"
+		"--settle: 0s..10s (default 1s).  Knob ranges: the kernel's limits file.\n"
+		"Unset knobs keep their value; --reset restores every default.\n"
+		"Prints one result line; exit 0 pass, 1 fail, 2 setup error.\n"
 		"Sysfs root: $MINT_NICSIM_SYSFS or /sys/kernel/mint_nicsim.\n");
+}
+
+/* "name value", a multi-line value (limits) one line each, aligned. */
+static void print_value(const char *name, char *val)
+{
+	char *line, *save = NULL;
+
+	line = strtok_r(val, "\n", &save);
+	printf("%-28s %s\n", name, line ? line : "");
+	while ((line = strtok_r(NULL, "\n", &save)))
+		printf("%-28s %s\n", "", line);
 }
 
 static void print_dir(const char *root, const char *sub)
@@ -74,7 +129,7 @@ static void print_dir(const char *root, const char *sub)
 		}
 		if (sysfs_read_at(root, rel, val, sizeof(val)) < 0)
 			snprintf(val, sizeof(val), "(write-only)");
-		printf("%-28s %s\n", rel, val);
+		print_value(rel, val);
 		free(ents[i]);
 	}
 	free(ents);
@@ -101,48 +156,54 @@ static int show(void)
 	return 0;
 }
 
-/* Convert a duration argument to a decimal ns string for sysfs. */
-static int dur_knob(struct nicsim_run_opts *o, const char *knob,
-		    const char *arg, int slot)
+/* Queue the knob write of knob_opts[i]; -1 (said why) or -E2BIG. */
+static int knob_arg(struct nicsim_run_opts *o, unsigned int i, const char *arg)
 {
-	uint64_t ns;
-
-	if (parse_duration_ns(arg, &ns)) {
-		fprintf(stderr, "mint-nicsim: bad duration '%s' (e.g. 10us, 1ms)\n", arg);
-		return -1;
-	}
-	snprintf(numbuf[slot], sizeof(numbuf[slot]), "%llu", (unsigned long long)ns);
-	return nicsim_opts_add(o, knob, numbuf[slot]);
-}
-
-static int num_knob(struct nicsim_run_opts *o, const char *knob, const char *arg)
-{
+	const struct knob_opt *k = &knob_opts[i];
+	const struct duration_opt d = { TOOL, k->opt, 1, 0, UINT64_MAX };
+	const char *value = arg;
 	uint64_t v;
 
-	if (parse_u64(arg, &v)) {
-		fprintf(stderr, "mint-nicsim: --%s: bad number '%s'\n", knob, arg);
+	if (k->kind == KNOB_NUM && parse_u64(arg, &v)) {
+		fprintf(stderr, TOOL ": %s %s: not a decimal number\n", k->opt, arg);
 		return -1;
 	}
-	return nicsim_opts_add(o, knob, arg);
+	if (k->kind == KNOB_NS) {
+		if (duration_arg(&d, arg, &v))
+			return -1;
+		snprintf(nsbuf[i], sizeof(nsbuf[i]), "%llu", (unsigned long long)v);
+		value = nsbuf[i];
+	}
+	return nicsim_opts_add(o, k->opt, arg, k->knob, value);
+}
+
+/* --show, --stop, --reset */
+static int action(int opt)
+{
+	int err;
+
+	if (opt == 'w')
+		return show();
+	if (opt == 'x')
+		err = sysfs_write_at(nicsim_sysfs_root(), "control", "stop");
+	else
+		err = nicsim_reset();
+	if (err)
+		fprintf(stderr, TOOL ": %s: %s%s\n", opt == 'x' ? "stop" : "reset",
+			strerror(-err), err == -EBUSY ?
+			" (a run is in progress: mint-nicsim --stop)" : "");
+	return err ? 2 : 0;
+}
+
+static int alone(const char *opt)
+{
+	fprintf(stderr, TOOL ": %s takes no other option or argument\n", opt);
+	return 2;
 }
 
 int main(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{ "type", required_argument, NULL, 'T' },
-		{ "interval", required_argument, NULL, 'I' },
-		{ "count", required_argument, NULL, 'c' },
-		{ "size", required_argument, NULL, 's' },
-		{ "burst", required_argument, NULL, 'b' },
-		{ "raw", required_argument, NULL, 'R' },
-		{ "dst-mac", required_argument, NULL, 'D' },
-		{ "src-mac", required_argument, NULL, 'S' },
-		{ "src-ip", required_argument, NULL, '1' },
-		{ "dst-ip", required_argument, NULL, '2' },
-		{ "src-port", required_argument, NULL, '3' },
-		{ "dst-port", required_argument, NULL, '4' },
-		{ "spin-threshold", required_argument, NULL, 'P' },
-		{ "ignore-mask", required_argument, NULL, 'M' },
+	static const struct option other[] = {
 		{ "timeout", required_argument, NULL, 't' },
 		{ "settle", required_argument, NULL, 'Z' },
 		{ "no-rx-check", no_argument, NULL, 'n' },
@@ -150,62 +211,56 @@ int main(int argc, char **argv)
 		{ "kv", no_argument, NULL, 'k' },
 		{ "show", no_argument, NULL, 'w' },
 		{ "stop", no_argument, NULL, 'x' },
+		{ "reset", no_argument, NULL, 'X' },
 		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
 	};
+	struct option lo[NKNOB_OPTS + sizeof(other) / sizeof(other[0]) + 1];
 	static struct nicsim_run_result res;
-	struct nicsim_run_opts o = { .rx_check = 1, .stop = &stop };
+	struct nicsim_run_opts o;
 	struct sigaction sa;
 	char line[4096];
+	unsigned int i;
 	uint64_t ns;
 	int opt, err = 0, kv = 0, code;
 
+	memset(lo, 0, sizeof(lo));
+	for (i = 0; i < NKNOB_OPTS; i++) {
+		lo[i].name = knob_opts[i].opt + 2;
+		lo[i].has_arg = required_argument;
+		lo[i].val = KNOB_OPT_VAL + (int)i;
+	}
+	memcpy(lo + NKNOB_OPTS, other, sizeof(other));
+	nicsim_opts_init(&o, &stop);
 	while ((opt = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
 		switch (opt) {
-		case 'T': err = nicsim_opts_add(&o, "type", optarg); break;
-		case 'I': err = dur_knob(&o, "interval_ns", optarg, 0); break;
-		case 'c': err = num_knob(&o, "count", optarg); break;
-		case 's': err = num_knob(&o, "size", optarg); break;
-		case 'b': err = num_knob(&o, "burst", optarg); break;
-		case 'R': err = nicsim_opts_add(&o, "raw", optarg); break;
-		case 'D': err = nicsim_opts_add(&o, "dst_mac", optarg); break;
-		case 'S': err = nicsim_opts_add(&o, "src_mac", optarg); break;
-		case '1': err = nicsim_opts_add(&o, "src_ip", optarg); break;
-		case '2': err = nicsim_opts_add(&o, "dst_ip", optarg); break;
-		case '3': err = num_knob(&o, "src_port", optarg); break;
-		case '4': err = num_knob(&o, "dst_port", optarg); break;
-		case 'P': err = dur_knob(&o, "spin_threshold_ns", optarg, 1); break;
-		case 'M': err = num_knob(&o, "ignore_mask", optarg); break;
 		case 't':
-			if (!parse_u64(optarg, &ns))
-				ns *= 1000000000ULL;
-			else if (parse_duration_ns(optarg, &ns))
-				err = -1;
-			o.timeout_ms = (unsigned int)(ns / 1000000ULL);
-			if (!err && !o.timeout_ms)
-				o.timeout_ms = 1;
+			err = duration_arg(&timeout_opt, optarg, &ns);
+			if (!err)
+				o.timeout_ms = (unsigned int)(ns / 1000000ULL);
 			break;
 		case 'Z':
-			err = parse_duration_ns(optarg, &ns);
-			o.settle_ms = (unsigned int)(ns / 1000000ULL);
+			err = duration_arg(&settle_opt, optarg, &ns);
+			if (!err)
+				o.settle_ms = (unsigned int)(ns / 1000000ULL);
 			break;
 		case 'n': o.rx_check = 0; break;
 		case 'r': o.rx_required = 1; break;
 		case 'k': kv = 1; break;
-		case 'w': return optind == argc ? show() : 2;
+		case 'w':
 		case 'x':
-			err = sysfs_write_at(nicsim_sysfs_root(), "control", "stop");
-			if (err)
-				fprintf(stderr, "mint-nicsim: stop: %s\n", strerror(-err));
-			return err ? 2 : 0;
+		case 'X':
+			return argc == 2 ? action(opt) : alone(argv[optind - 1]);
 		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
+		default:
+			if (opt < KNOB_OPT_VAL) {
+				usage(stderr);
+				return 2;
+			}
+			err = knob_arg(&o, (unsigned int)(opt - KNOB_OPT_VAL), optarg);
 		}
 		if (err) {
 			if (err != -1)
-				fprintf(stderr, "mint-nicsim: too many options\n");
-			else if (opt == 't' || opt == 'Z')
-				fprintf(stderr, "mint-nicsim: bad duration '%s'\n", optarg);
+				fprintf(stderr, TOOL ": too many options\n");
 			return 2;
 		}
 	}
@@ -220,7 +275,7 @@ int main(int argc, char **argv)
 
 	code = nicsim_run(&o, &res);
 	if (code == 2) {
-		fprintf(stderr, "mint-nicsim: %s\n", res.error);
+		fprintf(stderr, TOOL ": %s\n", res.error);
 		return 2;
 	}
 	if (kv) {

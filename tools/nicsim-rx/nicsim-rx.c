@@ -4,7 +4,8 @@
  *
  * Receives every frame on an interface (AF_PACKET, ETH_P_ALL, outgoing
  * frames ignored), classifies it (udp, tcp-syn, icmp-echo, arp, other),
- * checks its integrity and sequence number, and publishes the counters in
+ * checks its integrity and sequence number (frames without nicsim magic
+ * are counted as foreign, not bad), and publishes the counters in
  * the shared area "nicsim-rx" (tools/include/nicsim_rx.h) so node 0 can
  * compare what it sent with what node 1 got.
  */
@@ -27,6 +28,7 @@
 #include "pcap_io.h"
 #include "rx_counter.h"
 #include "shm_atomic.h"
+#include "sysfs_io.h"
 #include "units.h"
 
 #define POLL_MS		10
@@ -52,18 +54,19 @@ static void on_signal(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: nicsim-rx [-i IFACE] [-d] [-c COUNT] [-t SECONDS] [-v] [-q]\n"
+		"usage: nicsim-rx [-i IFACE] [-d] [-c COUNT] [-t D] [-v] [-q]\n"
 		"       nicsim-rx --replay FILE.pcap [-v]\n"
 		"       nicsim-rx --show | --stop\n"
 		"  -i IFACE    interface (default eth0)\n"
 		"  -d          daemon: detach once receiving (exit 0 if one already runs)\n"
 		"  -c COUNT    exit after COUNT frames\n"
-		"  -t SECONDS  exit after SECONDS (units accepted: 500ms)\n"
+		"  -t D        exit after D, a duration with a unit (10s, 500ms)\n"
 		"  --no-area   do not publish in the shared area \"%s\"\n"
 		"  --replay F  count the frames of a pcap file instead of a socket\n"
 		"  --show      print the published counters\n"
 		"  --stop      stop the running receiver (SIGTERM to its pid)\n"
-		"Prints a summary line at exit; exit 1 if any frame was bad.\n",
+		"Prints a summary line at exit; exit 1 if any frame was bad.  Frames\n"
+		"without nicsim magic are counted as foreign, not bad.\n",
 		NICSIM_RX_AREA);
 }
 
@@ -123,6 +126,29 @@ static int other_running(struct nicsim_rx_area *a)
 	return 0;
 }
 
+/* The interface's rx_dropped (core stack drops), 0 when unreadable. */
+static uint64_t if_rx_dropped(const char *ifname)
+{
+	char path[96];
+	uint64_t v = 0;
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/statistics/rx_dropped", ifname);
+	if (sysfs_read_u64(path, &v))
+		return 0;
+	return v;
+}
+
+/* Frames the socket dropped since the last call (the kernel resets them). */
+static uint64_t socket_drops(int fd)
+{
+	struct tpacket_stats st;
+	socklen_t len = sizeof(st);
+
+	if (getsockopt(fd, SOL_PACKET, PACKET_STATISTICS, &st, &len))
+		return 0;
+	return st.tp_drops;
+}
+
 static int receive_loop(struct rx_counter *rc, int fd, const struct rx_opts *o)
 {
 	uint64_t start = now_ns();
@@ -131,6 +157,7 @@ static int receive_loop(struct rx_counter *rc, int fd, const struct rx_opts *o)
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		int r;
 
+		rx_counter_drops(rc, socket_drops(fd), if_rx_dropped(o->ifname));
 		rx_counter_poll(rc);
 		if (o->count && rc->local.total >= o->count)
 			break;
@@ -282,6 +309,9 @@ static int parse_args(int argc, char **argv, struct rx_opts *o)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const struct duration_opt timeout_opt = {
+		"nicsim-rx", "-t", 1, 1, UINT64_MAX,
+	};
 	int opt;
 
 	memset(o, 0, sizeof(*o));
@@ -301,12 +331,8 @@ static int parse_args(int argc, char **argv, struct rx_opts *o)
 			}
 			break;
 		case 't':
-			if (!parse_u64(optarg, &o->timeout_ns))
-				o->timeout_ns *= 1000000000ULL;
-			else if (parse_duration_ns(optarg, &o->timeout_ns)) {
-				fprintf(stderr, "nicsim-rx: bad timeout '%s'\n", optarg);
+			if (duration_arg(&timeout_opt, optarg, &o->timeout_ns))
 				return -1;
-			}
 			break;
 		case 'r':
 			o->replay = optarg;

@@ -9,7 +9,9 @@
  *           [--seqs LIST] [--corrupt LIST --corrupt-mode MODE]
  *           [--interval D] (-i IFACE | -w FILE.pcap)
  * LIST: comma-separated seqs or ranges (0-99,99,101-200); --seqs overrides
- * --count.  MODE: ipcsum, l4csum, magic, pattern (default pattern).
+ * --count.  MODE: ipcsum, l4csum, magic, pattern (default pattern); a
+ * frame with a damaged magic is foreign to nicsim-rx, not bad.  D: a
+ * duration with a unit (units.h).
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -109,7 +111,8 @@ static void usage(FILE *f)
 	fprintf(f, "usage: nicsim-tx [--type udp|tcp-syn|icmp-echo|arp|raw] [--count N]\n"
 		"  [--size S] [--raw HEX] [--dst-mac M] [--src-mac M] [--seqs LIST]\n"
 		"  [--corrupt LIST] [--corrupt-mode ipcsum|l4csum|magic|pattern]\n"
-		"  [--interval D] (-i IFACE | -w FILE.pcap)\n");
+		"  [--interval D] (-i IFACE | -w FILE.pcap)\n"
+		"D: a duration with a unit: ns, us, ms or s.\n");
 }
 
 int main(int argc, char **argv)
@@ -127,6 +130,9 @@ int main(int argc, char **argv)
 		{ "interval", required_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
+	};
+	static const struct duration_opt interval_opt = {
+		"nicsim-tx", "--interval", 1, 0, UINT64_MAX,
 	};
 	static uint8_t raw[NICSIM_FRAME_MAX], buf[NICSIM_FRAME_MAX];
 	struct seqlist seqs = { 0 }, bad = { 0 };
@@ -182,8 +188,8 @@ int main(int argc, char **argv)
 			mode = optarg;
 			break;
 		case 'I':
-			if (parse_duration_ns(optarg, &interval))
-				goto bad_arg;
+			if (duration_arg(&interval_opt, optarg, &interval))
+				return 2;
 			break;
 		case 'i':
 			ifname = optarg;

@@ -5,7 +5,7 @@ wait_node1_nic()
 {
 	local i=0
 
-	mint-exec --wait-agent -t 60 >/dev/null ||
+	mint-exec --wait-agent -t 60s >/dev/null ||
 		{ echo "node 1's agent is not running"; return 1; }
 	until grep -q '^attached' /sys/kernel/mint_nicsim/attach 2>/dev/null; do
 		i=$((i + 1))
