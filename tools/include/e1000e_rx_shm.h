@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * e1000e_rx_shm.h - the header of the Mint shared area "e1000e-rx" as seen
- * from userspace: a copy of struct mint_nicsim_rx_shm (version 2) from the
+ * from userspace: a copy of struct mint_nicsim_rx_shm (version 3) from the
  * series' include/linux/mint_nicsim.h, for test tools that read or (on
  * purpose) corrupt the ring.  The offsets are checked below.
  */
@@ -13,7 +13,7 @@
 
 #define E1000E_RX_AREA		"e1000e-rx"
 #define E1000E_RX_MAGIC		0x5852534dU
-#define E1000E_RX_VERSION	2
+#define E1000E_RX_VERSION	3
 
 struct e1000e_rx_shm {
 	uint32_t magic, version, gen, attached;
@@ -22,9 +22,11 @@ struct e1000e_rx_shm {
 	uint32_t ring_count, buf_len, desc_offset, irq_apicid, irq_vector;
 	uint32_t rx_ims_bit;
 	uint64_t ram_base, ram_size;
-	uint32_t ims, boot_id, pad1[14];
+	uint32_t ims, boot_id, eiac, ctrl_ext;
+	uint64_t ims_tsc;
+	uint32_t pad1[10];
 	uint32_t rdt, pad2[15];
-	uint32_t rdh, busy, pad3[14];
+	uint32_t rdh, busy, icr, pad3[13];
 };
 
 /* 82574 extended RX descriptor: buffer_addr (read) / write-back */
