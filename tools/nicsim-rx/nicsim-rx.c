@@ -151,13 +151,17 @@ static uint64_t socket_drops(int fd)
 
 static int receive_loop(struct rx_counter *rc, int fd, const struct rx_opts *o)
 {
-	uint64_t start = now_ns();
+	uint64_t start = now_ns(), drops_due = start;
 
 	while (!quit) {
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		int r;
 
-		rx_counter_drops(rc, socket_drops(fd), if_rx_dropped(o->ifname));
+		/* a sysfs read and a getsockopt: every POLL_MS, not every batch */
+		if (now_ns() >= drops_due) {
+			rx_counter_drops(rc, socket_drops(fd), if_rx_dropped(o->ifname));
+			drops_due = now_ns() + POLL_MS * 1000000ULL;
+		}
 		rx_counter_poll(rc);
 		if (o->count && rc->local.total >= o->count)
 			break;
