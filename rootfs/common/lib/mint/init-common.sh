@@ -38,11 +38,12 @@ run_test()
 	fi
 }
 
-# Interactive shell on the console; respawned when it exits.
+# Interactive shell on the console; respawned when it exits.  /bin/sh, not
+# sh: cttyhack would run busybox's sh applet (node 1's /bin/sh is dash).
 console_shell()
 {
 	while :; do
-		setsid cttyhack sh -l
+		setsid cttyhack /bin/sh -l
 		sleep 1
 	done
 }
