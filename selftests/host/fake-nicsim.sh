@@ -21,6 +21,7 @@ init_knobs() {
 	echo udp > "$root/type"; echo 64 > "$root/size"; echo 1000 > "$root/count"
 	echo 1000000 > "$root/interval_ns"; echo 1 > "$root/burst"
 	echo 100000 > "$root/spin_threshold_ns"; echo 0 > "$root/ignore_mask"
+	echo 1 > "$root/moderation"
 	echo auto > "$root/dst_mac"; echo 02:4d:49:4e:54:00 > "$root/src_mac"
 	echo 10.99.0.1 > "$root/src_ip"; echo 10.99.0.2 > "$root/dst_ip"
 	echo 9 > "$root/src_port"; echo 9 > "$root/dst_port"; : > "$root/raw"
@@ -38,6 +39,7 @@ init_tree() {
 	src_port 0 65535
 	dst_port 0 65535
 	ignore_mask 0 1
+	moderation 0 1
 	EOL
 	echo idle > "$root/state"; : > "$root/control"
 	echo "attached mac=52:54:00:12:34:56 ring=256 bufsz=2048 apicid=1 vector=34 gen=1 masked=0" > "$root/attach"
@@ -45,7 +47,7 @@ init_tree() {
 	: > "$root/fake_corrupt"; echo pattern > "$root/fake_corrupt_mode"
 	: > "$root/fake_state"
 	for s in frames_sent frames_delivered irqs_sent drops_ring_full drops_too_big \
-		 drops_bad_desc interval_min_ns interval_avg_ns interval_max_ns \
+		 drops_bad_desc drops_filtered interval_min_ns interval_avg_ns interval_max_ns \
 		 interval_p50_ns interval_p99_ns; do
 		echo 0 > "$root/stats/$s"
 	done

@@ -9,6 +9,11 @@
  * Reset: a reader release-stores reset_req = reset_ack + 1; the receiver
  * zeroes every counter and sequence tracker, then release-stores
  * reset_ack = reset_req.  Everything after that belongs to the new run.
+ * Sync: a reader release-stores sync_req = sync_ack + 1; the receiver
+ * reads everything waiting in its socket, collects node 1's drop counters,
+ * publishes, then release-stores sync_ack = sync_req.  A snapshot taken
+ * after the ack counts every frame node 1's stack had handed over by the
+ * time of the request, however long node 1 kept the receiver off its CPU.
  * heartbeat moves about every 10 ms while the receiver runs.
  */
 #ifndef NICSIM_RX_H
@@ -18,7 +23,7 @@
 
 #define NICSIM_RX_AREA		"nicsim-rx"
 #define NICSIM_RX_MAGIC		0x4e525843u	/* 'NRXC' */
-#define NICSIM_RX_VERSION	2u
+#define NICSIM_RX_VERSION	3u
 
 enum nicsim_rx_type {
 	NICSIM_RX_UDP,
@@ -68,6 +73,8 @@ struct nicsim_rx_area {
 	 */
 	uint64_t socket_drops;
 	uint64_t stack_drops;
+	uint64_t sync_req;		/* written by node 0 */
+	uint64_t sync_ack;		/* written by the receiver */
 };
 
 static inline const char *nicsim_rx_type_name(unsigned int t)

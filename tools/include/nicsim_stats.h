@@ -5,9 +5,11 @@
  *
  * In /sys/kernel/mint_nicsim/stats/:
  *   frames_sent = frames_delivered + drops_ring_full + drops_too_big
- *                 + drops_bad_desc
+ *                 + drops_bad_desc + drops_filtered
  * dropped: frames node 0 could not place into node 1's ring, the sum of
- *          the drops_* counters (NICSIM_DROP_STATS).
+ *          the drops_* counters (NICSIM_DROP_STATS); drops_filtered are
+ *          the frames node 1's address or VLAN filter rejects, like the
+ *          82574's.
  * lost:    frames placed into node 1's ring that node 1's receiver
  *          (nicsim-rx) did not count: sent - dropped - received.
  * A run is accounted when lost == 0.
@@ -17,8 +19,9 @@
 
 #include <stdint.h>
 
-#define NICSIM_NDROPS		3
-#define NICSIM_DROP_STATS	{ "drops_ring_full", "drops_too_big", "drops_bad_desc" }
+#define NICSIM_NDROPS		4
+#define NICSIM_DROP_STATS	{ "drops_ring_full", "drops_too_big", "drops_bad_desc", \
+				  "drops_filtered" }
 
 /* drops[] in the order of NICSIM_DROP_STATS */
 static inline uint64_t nicsim_dropped(const uint64_t drops[NICSIM_NDROPS])

@@ -51,6 +51,8 @@ struct nicsim_run_result {
 	uint64_t elapsed_ns;
 	struct nicsim_stats st;
 	int rx_valid;			/* rx counters below are meaningful */
+	int rx_sync_err;		/* the receiver did not answer a sync */
+	uint64_t node1_dropped;		/* node 1's socket + stack drops */
 	struct nicsim_rx_area rx;
 	uint64_t foreign;		/* rx frames without nicsim magic */
 	int64_t lost;			/* nicsim_lost() */

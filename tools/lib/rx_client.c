@@ -64,29 +64,50 @@ void rx_client_snapshot(struct rx_client *c, struct nicsim_rx_area *out)
 	rx_snapshot(c->rx, out);
 }
 
-void rx_client_settle(struct rx_client *c, uint64_t expect,
-		      unsigned int settle_ms, struct nicsim_rx_area *out)
+int rx_client_sync(struct rx_client *c, unsigned int timeout_ms)
 {
-	uint64_t start = now_ns(), last_change = start, prev;
+	uint64_t req = shm_load_acquire(&c->rx->sync_ack) + 1;
+	uint64_t end = now_ns() + timeout_ms * 1000000ULL;
 
-	rx_snapshot(c->rx, out);
-	prev = out->total;
+	shm_store_release(&c->rx->sync_req, req);
+	while (shm_load_acquire(&c->rx->sync_ack) != req) {
+		if (now_ns() >= end)
+			return -ETIMEDOUT;
+		sleep_ms(1);
+	}
+	return 0;
+}
+
+/* The counters a settle compares: everything node 1 accounted. */
+static uint64_t rx_accounted(const struct nicsim_rx_area *a)
+{
+	return a->total + a->socket_drops + a->stack_drops;
+}
+
+int rx_client_settle(struct rx_client *c, uint64_t expect,
+		     unsigned int settle_ms, struct nicsim_rx_area *out)
+{
+	uint64_t start = now_ns(), last_change = start, prev = UINT64_MAX;
+	int err;
+
 	for (;;) {
-		uint64_t now = now_ns();
-
+		err = rx_client_sync(c, RX_SYNC_MAX_MS);
+		rx_snapshot(c->rx, out);
+		if (err)
+			return err;
 		if (out->total >= expect) {
 			sleep_ms(20);	/* late extras (duplicates) */
+			err = rx_client_sync(c, RX_SYNC_MAX_MS);
 			rx_snapshot(c->rx, out);
-			return;
+			return err;
 		}
-		if (now - last_change >= settle_ms * 1000000ULL ||
-		    now - start >= RX_SETTLE_MAX_MS * 1000000ULL)
-			return;
-		sleep_ms(5);
-		rx_snapshot(c->rx, out);
-		if (out->total != prev) {
-			prev = out->total;
+		if (rx_accounted(out) != prev) {
+			prev = rx_accounted(out);
 			last_change = now_ns();
 		}
+		if (now_ns() - last_change >= settle_ms * 1000000ULL ||
+		    now_ns() - start >= RX_SETTLE_MAX_MS * 1000000ULL)
+			return 0;
+		sleep_ms(5);
 	}
 }

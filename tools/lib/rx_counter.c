@@ -153,6 +153,22 @@ void rx_counter_poll(struct rx_counter *rc)
 	shm_store_release(&s->heartbeat, ++rc->local.heartbeat);
 }
 
+uint64_t rx_counter_sync_pending(const struct rx_counter *rc)
+{
+	uint64_t req;
+
+	if (!rc->shared)
+		return 0;
+	req = shm_load_acquire(&rc->shared->sync_req);
+	return req != shm_load(&rc->shared->sync_ack) ? req : 0;
+}
+
+void rx_counter_sync_ack(struct rx_counter *rc, uint64_t req)
+{
+	rx_counter_publish(rc);
+	shm_store_release(&rc->shared->sync_ack, req);
+}
+
 void rx_snapshot(const struct nicsim_rx_area *shared, struct nicsim_rx_area *out)
 {
 	int tries;

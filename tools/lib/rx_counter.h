@@ -35,6 +35,10 @@ void rx_counter_drops(struct rx_counter *rc, uint64_t socket_delta,
 		      uint64_t rx_dropped);
 /* Serve a pending reset request and beat; call every few ms. */
 void rx_counter_poll(struct rx_counter *rc);
+/* The pending sync request (nicsim_rx.h), 0 if none. */
+uint64_t rx_counter_sync_pending(const struct rx_counter *rc);
+/* Publish, then acknowledge sync request req. */
+void rx_counter_sync_ack(struct rx_counter *rc, uint64_t req);
 /*
  * Frames without nicsim magic (frame_check.h): the good frames of type
  * other.  Not bad: a raw run's frames are all foreign.

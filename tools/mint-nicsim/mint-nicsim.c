@@ -6,8 +6,8 @@
  * mint-nicsim [--type T] [--interval D] [--count N] [--size N] [--burst N]
  *             [--raw HEX] [--dst-mac M] [--src-mac M] [--src-ip A]
  *             [--dst-ip A] [--src-port P] [--dst-port P]
- *             [--spin-threshold D] [--ignore-mask 0|1] [--timeout D]
- *             [--settle D] [--no-rx-check] [--require-rx] [--kv]
+ *             [--spin-threshold D] [--ignore-mask 0|1] [--moderation 0|1]
+ *             [--timeout D] [--settle D] [--no-rx-check] [--require-rx] [--kv]
  * mint-nicsim --show | --stop | --reset
  * Durations need a unit: ns, us, ms or s (units.h).  Numeric knobs are
  * checked against the kernel's limits file before anything is written.
@@ -56,6 +56,7 @@ static const struct knob_opt {
 	{ "--dst-port",		"dst_port",		KNOB_NUM },
 	{ "--spin-threshold",	"spin_threshold_ns",	KNOB_NS },
 	{ "--ignore-mask",	"ignore_mask",		KNOB_NUM },
+	{ "--moderation",	"moderation",		KNOB_NUM },
 };
 
 #define NKNOB_OPTS	(sizeof(knob_opts) / sizeof(knob_opts[0]))
@@ -83,8 +84,8 @@ static void usage(FILE *f)
 		"usage: mint-nicsim [--type udp|tcp-syn|icmp-echo|arp|raw] [--interval D]\n"
 		"         [--count N] [--size N] [--burst N] [--raw HEX] [--dst-mac M]\n"
 		"         [--src-mac M] [--src-ip A] [--dst-ip A] [--src-port P] [--dst-port P]\n"
-		"         [--spin-threshold D] [--ignore-mask 0|1] [--timeout D] [--settle D]\n"
-		"         [--no-rx-check] [--require-rx] [--kv]\n"
+		"         [--spin-threshold D] [--ignore-mask 0|1] [--moderation 0|1]\n"
+		"         [--timeout D] [--settle D] [--no-rx-check] [--require-rx] [--kv]\n"
 		"       mint-nicsim --show | --stop | --reset\n"
 		"D: a duration with a unit: ns, us, ms or s (10us, 1.5ms); a bare number is\n"
 		"refused.  --timeout: 1ms..86400s (default: from count and interval);\n"

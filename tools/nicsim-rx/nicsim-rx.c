@@ -149,20 +149,57 @@ static uint64_t socket_drops(int fd)
 	return st.tp_drops;
 }
 
+/*
+ * Count every frame waiting in the socket (up to count); -1 on an error
+ * that ends the receiver, 1 when count is reached.
+ */
+static int drain(struct rx_counter *rc, int fd, const struct rx_opts *o)
+{
+	for (;;) {
+		struct sockaddr_ll from;
+		socklen_t fl = sizeof(from);
+		ssize_t n = recvfrom(fd, frame, sizeof(frame), MSG_DONTWAIT,
+				     (struct sockaddr *)&from, &fl);
+
+		if (n < 0) {
+			/* ifdown/ifup of the interface is part of the tests */
+			if (errno != EAGAIN && errno != EINTR && errno != ENETDOWN) {
+				perror("nicsim-rx: recvfrom");
+				return -1;
+			}
+			return 0;
+		}
+		if (from.sll_pkttype == PACKET_OUTGOING)
+			continue;
+		rx_counter_frame(rc, frame, (size_t)n);
+		if (o->count && rc->local.total >= o->count)
+			return 1;
+	}
+}
+
 static int receive_loop(struct rx_counter *rc, int fd, const struct rx_opts *o)
 {
-	uint64_t start = now_ns(), drops_due = start;
+	uint64_t start = now_ns(), drops_due = start, req;
 
 	while (!quit) {
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		int r;
 
+		rx_counter_poll(rc);
+		/* a sync: everything queued now is counted before the ack */
+		req = rx_counter_sync_pending(rc);
+		if (req) {
+			if (drain(rc, fd, o) < 0)
+				return -1;
+			drops_due = 0;
+		}
 		/* a sysfs read and a getsockopt: every POLL_MS, not every batch */
 		if (now_ns() >= drops_due) {
 			rx_counter_drops(rc, socket_drops(fd), if_rx_dropped(o->ifname));
 			drops_due = now_ns() + POLL_MS * 1000000ULL;
 		}
-		rx_counter_poll(rc);
+		if (req)
+			rx_counter_sync_ack(rc, req);
 		if (o->count && rc->local.total >= o->count)
 			break;
 		if (o->timeout_ns && now_ns() - start >= o->timeout_ns)
@@ -172,25 +209,11 @@ static int receive_loop(struct rx_counter *rc, int fd, const struct rx_opts *o)
 			perror("nicsim-rx: poll");
 			return -1;
 		}
-		while (r > 0) {
-			struct sockaddr_ll from;
-			socklen_t fl = sizeof(from);
-			ssize_t n = recvfrom(fd, frame, sizeof(frame), MSG_DONTWAIT,
-					     (struct sockaddr *)&from, &fl);
-
-			if (n < 0) {
-				/* ifdown/ifup of the interface is part of the tests */
-				if (errno != EAGAIN && errno != EINTR &&
-				    errno != ENETDOWN) {
-					perror("nicsim-rx: recvfrom");
-					return -1;
-				}
-				break;
-			}
-			if (from.sll_pkttype == PACKET_OUTGOING)
-				continue;
-			rx_counter_frame(rc, frame, (size_t)n);
-			if (o->count && rc->local.total >= o->count)
+		if (r > 0) {
+			r = drain(rc, fd, o);
+			if (r < 0)
+				return -1;
+			if (r > 0)
 				break;
 		}
 	}
