@@ -207,7 +207,7 @@ static size_t build(const struct frame_def *d, const uint8_t node1_mac[6],
 		put16(l4 + 4, (uint16_t)(8 + pay));
 		put16(l4 + 6, l4_csum(ip, IPPROTO_UDP, l4, 8 + pay));
 		if (!l4[6] && !l4[7])
-			l4[6] = l4[7] = 0xff;
+			put16(l4 + 6, 0xffff);	/* 0 means "no checksum" */
 		if (d->bad == BAD_L4CSUM)
 			spoil(l4 + 6);
 		break;

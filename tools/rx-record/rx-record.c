@@ -8,7 +8,7 @@
  *	record until SIGTERM/SIGINT (or D), then write one line per frame to
  *	FILE (default stdout); -d: detach once recording
  * rx-record --stop
- *	stop the recorder started with -d; returns once its file is written
+ *	end the recorder started with -d; returns once its file is written
  *
  * Two sources, paired in arrival order:
  *  - the tracepoints net:napi_gro_receive_entry (e1000e hands its frames to
@@ -309,9 +309,9 @@ static int same_skb(const struct ev_rec *e, const struct tap_rec *t)
 
 static void print_ev(FILE *out, const struct ev_rec *e)
 {
-	fprintf(out, " event=%s protocol=0x%04x len=%u ip_summed=%u hash=0x%08x l4_hash=%u vlan_tagged=%u vlan_tci=0x%04x",
-		e->event, e->protocol, e->len, e->ip_summed, e->hash, e->l4_hash,
-		e->vlan_tagged, e->vlan_tci);
+	fprintf(out, " event=%s protocol=0x%04x len=%u ip_summed=%u hash=0x%08x l4_hash=%u",
+		e->event, e->protocol, e->len, e->ip_summed, e->hash, e->l4_hash);
+	fprintf(out, " vlan_tagged=%u vlan_tci=0x%04x", e->vlan_tagged, e->vlan_tci);
 }
 
 static void print_tap(FILE *out, const struct tap_rec *t)
@@ -333,7 +333,8 @@ static void write_records(FILE *out)
 
 	fprintf(out, "# rx-record: %u trace events, %u frames\n", nevs, ntaps);
 	if (nevs != ntaps)
-		fprintf(out, "# warning: the counts differ: frames of equal length may be paired with the wrong event\n");
+		fprintf(out, "# warning: the counts differ: %s\n",
+			"frames of equal length may be paired with the wrong event");
 	if (tap_overflow)
 		fprintf(out, "# warning: %u frames not recorded (more than %u)\n",
 			tap_overflow, MAX_REC);
@@ -359,8 +360,8 @@ static void write_records(FILE *out)
 			continue;
 		}
 		if (i < ntaps) {
-			fprintf(out, "frame=%s event=none protocol=? len=? ip_summed=? hash=? l4_hash=? vlan_tagged=? vlan_tci=?",
-				taps[i].name);
+			fprintf(out, "frame=%s event=none protocol=? len=? ip_summed=? %s",
+				taps[i].name, "hash=? l4_hash=? vlan_tagged=? vlan_tci=?");
 			print_tap(out, &taps[i]);
 			i++;
 		} else {
