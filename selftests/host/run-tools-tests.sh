@@ -173,6 +173,32 @@ out_is "nicsim-rx counts dup, reorder, gaps" 0 "dup 1 reorder 1 gaps 2 unique 8"
 printf 'garbage-not-a-pcap-file' > "$WORK/g.pcap"
 refused "nicsim-rx rejects a non-pcap file" 1 "g.pcap: not an Ethernet pcap file" \
 	nicsim-rx --no-area --replay "$WORK/g.pcap"
+
+# --- rx-frames: the frame set of mint-tests/rx-compare ---
+# rx_frames_ok: 13 frames, unique names, 60..1514 bytes, each with its marker
+rx_frames_ok()
+{
+	local name hex m n=0 names=""
+
+	while read -r name hex; do
+		n=$((n + 1))
+		m=$(printf 'MCMP%s' "$name" | od -An -tx1 | tr -d ' \n')00
+		case " $names " in *" $name "*) echo "duplicate $name"; return 1 ;; esac
+		names="$names $name"
+		[ ${#hex} -ge 120 ] && [ ${#hex} -le 3028 ] || { echo "$name: ${#hex} hex digits"; return 1; }
+		[[ $hex == *"$m"* ]] || { echo "$name: no marker $m"; return 1; }
+		case $name in
+		udp-60) [ ${#hex} = 120 ] || return 1 ;;
+		udp-1514) [ ${#hex} = 3028 ] || return 1 ;;
+		esac
+	done < <(rx-frames --dst-mac 52:54:00:12:34:56 list)
+	[ $n = 13 ] || { echo "$n frames"; return 1; }
+}
+check "rx-frames list: 13 frames, unique names, 60..1514 bytes, each with its marker" rx_frames_ok
+check "rx-frames write: a pcap file of the 13 frames (nicsim-rx reads it)" \
+	sh -c "rx-frames write '$WORK/rx.pcap' && nicsim-rx --no-area --replay '$WORK/rx.pcap' | grep -q 'replay: total 13 '"
+refused "rx-frames send --only refuses an unknown frame" 2 "no frame named nosuch" \
+	rx-frames --only nosuch send lo
 check "nicsim-rx --show reads the published area" sh -c 'nicsim-rx --show | grep -q "arp: rx 300"'
 
 # --- durations: one syntax, a unit always, no silent rounding ---
