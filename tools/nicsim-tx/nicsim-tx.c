@@ -7,11 +7,19 @@
  *
  * nicsim-tx [--type T] [--count N] [--size S] [--raw HEX] [--dst-mac M]
  *           [--seqs LIST] [--corrupt LIST --corrupt-mode MODE]
- *           [--interval D] (-i IFACE | -w FILE.pcap)
+ *           [--burst N] [--interval D] (-i IFACE | -w FILE.pcap)
  * LIST: comma-separated seqs or ranges (0-99,99,101-200); --seqs overrides
  * --count.  MODE: ipcsum, l4csum, magic, pattern (default pattern); a
  * frame with a damaged magic is foreign to nicsim-rx, not bad.  D: a
  * duration with a unit (units.h).
+ *
+ * Pacing as mint-nicsim's: frames go out in bursts of N (default 1), back to
+ * back, and burst k is due at start + k x D (D: between two bursts, not two
+ * frames; 0ns: no wait).  The wait is a busy-wait on the monotonic clock.  A
+ * burst more than one interval late restarts the schedule from now, with no
+ * catch-up train; the number of such overruns goes to stderr at the end.
+ * "--burst 8 --interval 1ms --count 1600" on a NIC of the QEMU hub is
+ * mint-tests/irq-pattern's traffic through QEMU's e1000e model.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -31,6 +39,7 @@
 #include "units.h"
 
 #define MAX_SEQS	(1u << 22)
+#define BURST_MAX	256u		/* mint-nicsim's limit for its burst knob */
 
 struct seqlist {
 	uint32_t *v;
@@ -111,8 +120,10 @@ static void usage(FILE *f)
 	fprintf(f, "usage: nicsim-tx [--type udp|tcp-syn|icmp-echo|arp|raw] [--count N]\n"
 		"  [--size S] [--raw HEX] [--dst-mac M] [--src-mac M] [--seqs LIST]\n"
 		"  [--corrupt LIST] [--corrupt-mode ipcsum|l4csum|magic|pattern]\n"
-		"  [--interval D] (-i IFACE | -w FILE.pcap)\n"
-		"D: a duration with a unit: ns, us, ms or s.\n");
+		"  [--burst N] [--interval D] (-i IFACE | -w FILE.pcap)\n"
+		"N: frames sent back to back, 1..%u (default 1); D: between the\n"
+		"starts of two bursts, a duration with a unit: ns, us, ms or s.\n",
+		BURST_MAX);
 }
 
 int main(int argc, char **argv)
@@ -128,6 +139,7 @@ int main(int argc, char **argv)
 		{ "corrupt", required_argument, NULL, 'C' },
 		{ "corrupt-mode", required_argument, NULL, 'M' },
 		{ "interval", required_argument, NULL, 'I' },
+		{ "burst", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -137,7 +149,7 @@ int main(int argc, char **argv)
 	static uint8_t raw[NICSIM_FRAME_MAX], buf[NICSIM_FRAME_MAX];
 	struct seqlist seqs = { 0 }, bad = { 0 };
 	const char *ifname = NULL, *pcap = NULL, *mode = "pattern";
-	uint64_t count = 1, interval = 0, v;
+	uint64_t count = 1, interval = 0, burst = 1, overruns = 0, due = 0, v;
 	struct frame_params p;
 	struct sockaddr_ll sll;
 	FILE *pf = NULL;
@@ -191,6 +203,10 @@ int main(int argc, char **argv)
 			if (duration_arg(&interval_opt, optarg, &interval))
 				return 2;
 			break;
+		case 'b':
+			if (parse_u64(optarg, &burst) || !burst || burst > BURST_MAX)
+				goto bad_arg;
+			break;
 		case 'i':
 			ifname = optarg;
 			break;
@@ -232,6 +248,22 @@ int main(int argc, char **argv)
 	for (i = 0; i < seqs.n; i++) {
 		size_t len = frame_build(&p, seqs.v[i], buf, sizeof(buf));
 
+		/* The first frame of a burst waits for the burst's deadline. */
+		if (interval && !(i % burst)) {
+			uint64_t now = now_ns();
+
+			if (!i) {
+				due = now;
+			} else if (now > due + interval) {
+				overruns++;
+				due = now;
+			} else {
+				while (now_ns() < due)
+					;
+			}
+			due += interval;
+		}
+
 		if (!len) {
 			fprintf(stderr, "nicsim-tx: cannot build frame\n");
 			return 1;
@@ -251,13 +283,10 @@ int main(int argc, char **argv)
 				sleep_ms(1);
 			}
 		}
-		if (interval) {
-			uint64_t t = now_ns() + interval;
-
-			while (now_ns() < t)
-				;
-		}
 	}
+	if (overruns)
+		fprintf(stderr, "nicsim-tx: %llu burst(s) more than one interval late\n",
+			(unsigned long long)overruns);
 	if (pf && fclose(pf)) {
 		perror(pcap);
 		return 1;
