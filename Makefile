@@ -11,7 +11,7 @@
 
 PIPELINE := tools/build/pipeline
 
-.PHONY: all build run check bench check-debug soak check-bisect scratch check-patches deps \
+.PHONY: all build run check bench check-debug soak irq-pattern check-bisect scratch check-patches deps \
 	clean distclean help
 
 ## build both kernels, the user tools and both root filesystems (default)
@@ -40,6 +40,10 @@ soak:
 	case "$$d" in *s) s=$${d%s} ;; *m) s=$$(( $${d%m} * 60 )) ;; *h) s=$$(( $${d%h} * 3600 )) ;; \
 	*) echo "DURATION=$$d: give a unit, e.g. 30m, 90s or 2h" >&2; exit 2 ;; esac; \
 	OUT_SUFFIX=-debug EXTRA_CONFIGS=configs/debug.config SOAK_S=$$s $(PIPELINE) soak
+
+## node 1's RX interrupts and NAPI polls for one burst pattern, QEMU's e1000e vs mint-nicsim
+irq-pattern:
+	@$(PIPELINE) build && tools/harness/mint-qemu --hub --test-timeout 600 test irq-pattern
 
 ## build both kernels after every patch of the series
 check-bisect:
