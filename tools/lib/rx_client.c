@@ -45,18 +45,24 @@ int rx_client_alive(struct rx_client *c, unsigned int wait_ms)
 	return 0;
 }
 
-int rx_client_reset(struct rx_client *c, unsigned int timeout_ms)
+/* Post request ack + 1 in *req and wait until the receiver acks it. */
+static int rx_client_request(uint64_t *req, uint64_t *ack, unsigned int timeout_ms)
 {
-	uint64_t req = shm_load_acquire(&c->rx->reset_ack) + 1;
+	uint64_t want = shm_load_acquire(ack) + 1;
 	uint64_t end = now_ns() + timeout_ms * 1000000ULL;
 
-	shm_store_release(&c->rx->reset_req, req);
-	while (shm_load_acquire(&c->rx->reset_ack) != req) {
+	shm_store_release(req, want);
+	while (shm_load_acquire(ack) != want) {
 		if (now_ns() >= end)
 			return -ETIMEDOUT;
 		sleep_ms(1);
 	}
 	return 0;
+}
+
+int rx_client_reset(struct rx_client *c, unsigned int timeout_ms)
+{
+	return rx_client_request(&c->rx->reset_req, &c->rx->reset_ack, timeout_ms);
 }
 
 void rx_client_snapshot(struct rx_client *c, struct nicsim_rx_area *out)
@@ -66,16 +72,7 @@ void rx_client_snapshot(struct rx_client *c, struct nicsim_rx_area *out)
 
 int rx_client_sync(struct rx_client *c, unsigned int timeout_ms)
 {
-	uint64_t req = shm_load_acquire(&c->rx->sync_ack) + 1;
-	uint64_t end = now_ns() + timeout_ms * 1000000ULL;
-
-	shm_store_release(&c->rx->sync_req, req);
-	while (shm_load_acquire(&c->rx->sync_ack) != req) {
-		if (now_ns() >= end)
-			return -ETIMEDOUT;
-		sleep_ms(1);
-	}
-	return 0;
+	return rx_client_request(&c->rx->sync_req, &c->rx->sync_ack, timeout_ms);
 }
 
 /* The counters a settle compares: everything node 1 accounted. */
