@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * e1000e_rx_shm.h - the header of the Mint shared area "e1000e-rx" as seen
- * from userspace: a copy of struct mint_nicsim_rx_shm (version 4) from the
+ * from userspace: a copy of struct mint_nicsim_rx_shm (version 5) from the
  * series' include/linux/mint_nicsim.h, for test tools that read or (on
  * purpose) corrupt the ring.  The offsets are checked below.
  */
@@ -13,7 +13,7 @@
 
 #define E1000E_RX_AREA		"e1000e-rx"
 #define E1000E_RX_MAGIC		0x5852534dU
-#define E1000E_RX_VERSION	4
+#define E1000E_RX_VERSION	5
 
 struct e1000e_rx_shm {
 	uint32_t magic, version, gen, attached;
@@ -26,7 +26,7 @@ struct e1000e_rx_shm {
 	uint64_t ims_tsc;
 	uint32_t pad1[10];
 	uint32_t rdt, pad2[15];
-	uint32_t rdh, busy, icr, pad3[13];
+	uint32_t rdh, busy, icr, ims_notify, pad3[12];
 	/* struct mint_nicsim_rx_regs: written by node 1 */
 	uint32_t ctrl, rctl, rxcsum, mrqc, rfctl, itr, rdtr, radv, ivar, iam;
 	uint32_t eitr[5], other_vector;

@@ -7,7 +7,10 @@
  *             [--raw HEX] [--dst-mac M] [--src-mac M] [--src-ip A]
  *             [--dst-ip A] [--src-port P] [--dst-port P]
  *             [--spin-threshold D] [--ignore-mask 0|1] [--moderation 0|1]
- *             [--timeout D] [--settle D] [--no-rx-check] [--require-rx] [--kv]
+ *             [--trigger timer|unmask|poll] [--trigger-delay D] [--late D]
+ *             [--early D] [--frags N] [--frag-drop-first 0|1]
+ *             [--rx-errors LIST] [--bad-fcs 0|1] [--wb-length auto|N]
+ *             [--unsafe-length 0|1] [--timeout D] [--settle D] [--no-rx-check] [--require-rx] [--kv]
  * mint-nicsim --show | --stop | --reset
  * Durations need a unit: ns, us, ms or s (units.h).  Numeric knobs are
  * checked against the kernel's limits file before anything is written.
@@ -57,6 +60,16 @@ static const struct knob_opt {
 	{ "--spin-threshold",	"spin_threshold_ns",	KNOB_NS },
 	{ "--ignore-mask",	"ignore_mask",		KNOB_NUM },
 	{ "--moderation",	"moderation",		KNOB_NUM },
+	{ "--trigger",		"trigger",		KNOB_TEXT },
+	{ "--trigger-delay",	"trigger_delay_ns",	KNOB_NS },
+	{ "--late",		"late_ns",		KNOB_NS },
+	{ "--early",		"early_ns",		KNOB_NS },
+	{ "--frags",		"frags",		KNOB_NUM },
+	{ "--frag-drop-first",	"frag_drop_first",	KNOB_NUM },
+	{ "--rx-errors",	"rx_errors",		KNOB_TEXT },
+	{ "--bad-fcs",		"bad_fcs",		KNOB_NUM },
+	{ "--wb-length",	"wb_length",		KNOB_TEXT },
+	{ "--unsafe-length",	"unsafe_length",	KNOB_NUM },
 };
 
 #define NKNOB_OPTS	(sizeof(knob_opts) / sizeof(knob_opts[0]))
@@ -85,6 +98,10 @@ static void usage(FILE *f)
 		"         [--count N] [--size N] [--burst N] [--raw HEX] [--dst-mac M]\n"
 		"         [--src-mac M] [--src-ip A] [--dst-ip A] [--src-port P] [--dst-port P]\n"
 		"         [--spin-threshold D] [--ignore-mask 0|1] [--moderation 0|1]\n"
+		"         [--trigger timer|unmask|poll] [--trigger-delay D] [--late D]\n"
+		"         [--early D] [--frags N] [--frag-drop-first 0|1]\n"
+		"         [--rx-errors none|ce,se,seq,cxe,tcpe,ipe,rxe] [--bad-fcs 0|1]\n"
+		"         [--wb-length auto|N] [--unsafe-length 0|1]\n"
 		"         [--timeout D] [--settle D] [--no-rx-check] [--require-rx] [--kv]\n"
 		"       mint-nicsim --show | --stop | --reset\n"
 		"D: a duration with a unit: ns, us, ms or s (10us, 1.5ms); a bare number is\n"
