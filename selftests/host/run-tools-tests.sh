@@ -8,7 +8,9 @@
 #         copies of the shared headers.
 #   e2e:  end to end over a veth pair: mint-nicsim and nicsim-bench drive
 #         fake-nicsim.sh, which sends real frames to nicsim-rx in a network
-#         namespace (needs root; SKIP otherwise).
+#         namespace; tcpdump and dumpcap capture frames nicsim-tx sends on
+#         a veth pair and nicsim-rx --replay reads their pcap and pcapng
+#         files (needs root; SKIP otherwise).
 # Prints KTAP, cases named "unit: ..." or "e2e: ...", and a summary line
 # per class; exit 0 when every test passed or skipped.
 set -u
@@ -18,6 +20,7 @@ TOOLS=${TOOLS:-$(cd "$HERE/../../tools" && pwd)}
 WORK=$(mktemp -d /tmp/mint-tools-test.XXXXXX)
 BIN=$WORK/bin
 NS=minttest$$
+CAPNS=minttestcap$$
 PIDS=""
 
 diag() { sed 's/^/# /'; }
@@ -33,6 +36,8 @@ check()
 		result 1 "$d"
 	fi
 }
+# pcap_magic FILE: the first 4 bytes of FILE, in hex
+pcap_magic() { od -An -tx1 -N4 "$1" | tr -d ' '; }
 # run_out CMD...: run, keep stdout+stderr in $out and the status in $rc
 run_out() { out=$("$@" 2>&1); rc=$?; diag <<< "$out"; }
 # out_is DESC RC PATTERN: the last run_out exited RC and its output has a
@@ -77,6 +82,7 @@ cleanup() {
 	for p in $PIDS; do kill "$p" 2>/dev/null; done
 	wait 2>/dev/null
 	ip netns del "$NS" 2>/dev/null
+	ip netns del "$CAPNS" 2>/dev/null
 	ip link del "mt$$a" 2>/dev/null
 	rm -rf "$WORK"
 }
@@ -158,6 +164,9 @@ for t in udp tcp-syn icmp-echo arp; do
 	out_is "nicsim-rx replay $t: 300 good in order" 0 \
 		"total 300 bad 0; $t: rx 300 bad 0 dup 0 reorder 0 gaps 0 unique 300$"
 done
+check "nicsim-tx -w writes a nanosecond pcap file" test "$(pcap_magic "$WORK/udp.pcap")" = 4d3cb2a1
+check "tcpdump reads the 300 frames nicsim-tx wrote" \
+	test "$(tcpdump -nr "$WORK/udp.pcap" 2>/dev/null | grep -c ' UDP, length ')" = 300
 for m in ipcsum l4csum pattern; do
 	nicsim-tx --type udp --count 10 --corrupt 4,7 --corrupt-mode $m -w "$WORK/c.pcap"
 	run_out nicsim-rx --no-area --replay "$WORK/c.pcap"
@@ -171,8 +180,16 @@ nicsim-tx --type icmp-echo --seqs 0-4,3,7,6,8 -w "$WORK/s.pcap"
 run_out nicsim-rx --no-area --replay "$WORK/s.pcap"
 out_is "nicsim-rx counts dup, reorder, gaps" 0 "dup 1 reorder 1 gaps 2 unique 8"
 printf 'garbage-not-a-pcap-file' > "$WORK/g.pcap"
-refused "nicsim-rx rejects a non-pcap file" 1 "g.pcap: not an Ethernet pcap file" \
+refused "nicsim-rx rejects a non-pcap file" 1 "g.pcap: not a pcap or pcapng file " \
 	nicsim-rx --no-area --replay "$WORK/g.pcap"
+# a pcap file header (microseconds, little endian) with link type 113, LINUX_SLL
+printf '\xd4\xc3\xb2\xa1\x02\x00\x04\x00\0\0\0\0\0\0\0\0\xff\xff\0\0\x71\0\0\0' > "$WORK/sll.pcap"
+refused "nicsim-rx rejects a capture of another link type, naming it" 1 \
+	"sll.pcap: link type LINUX_SLL \(113\), not Ethernet \(EN10MB\)$" \
+	nicsim-rx --no-area --replay "$WORK/sll.pcap"
+head -c 100 "$WORK/udp.pcap" > "$WORK/short.pcap"
+refused "nicsim-rx rejects a file cut inside a frame" 1 "short.pcap: truncated dump file" \
+	nicsim-rx --no-area --replay "$WORK/short.pcap"
 
 # --- rx-frames: the frame set of mint-tests/rx-compare ---
 # rx_frames_ok: 13 frames, unique names, 60..1514 bytes, each with its marker
@@ -374,6 +391,105 @@ else
 	out_is "without a receiver the run is not checked, and says so" 0 \
 		"^sent 5, node 1 received \? \(no rx check\), dropped 0"
 	unset MINT_NICSIM_SYSFS
+fi
+
+# --- real captures: tcpdump and dumpcap on a veth pair, read by nicsim-rx ---
+# capture_start NAME CMD...: start a capture tool in $CAPNS (for at most
+# 30 s), its output in $WORK/NAME.log; return once it captures: tcpdump
+# says "listening on" then, dumpcap "File:" ("Capturing on" comes before)
+capture_start()
+{
+	local log=$WORK/$1.log _
+
+	shift
+	ip netns exec "$CAPNS" timeout 30 "$@" > "$log" 2>&1 &
+	cap_pid=$!
+	PIDS="$PIDS $cap_pid"
+	for _ in $(seq 500); do
+		grep -qE "^(tcpdump: listening on|File:) " "$log" && return 0
+		sleep 0.01
+	done
+	diag < "$log"
+	return 1
+}
+# capture_wait: the capture tool exits by itself (-c: after so many frames)
+capture_wait() { wait "$cap_pid"; }
+# send_frames: 25 frames of each type from cap0 to cap1; t0/t1: the time
+# before and after, in ns since the epoch
+send_frames()
+{
+	local t
+
+	t0=$(date +%s%N)
+	for t in udp tcp-syn icmp-echo arp; do
+		ip netns exec "$CAPNS" nicsim-tx -i cap0 --src-mac "$CAP_MAC" --type "$t" \
+			--count 25 --size 100 || return 1
+	done
+	t1=$(date +%s%N)
+}
+# ts_ok FILE STEP: every capture time nicsim-rx -v prints lies between t0 and
+# t1, in order, and is a multiple of STEP ns; some is not, if STEP is 1
+ts_ok()
+{
+	local ts prev=$t0 fine=0 n=0
+
+	while read -r ts; do
+		ts=${ts/./}
+		[ "$ts" -ge "$prev" ] && [ "$ts" -le "$t1" ] && [ $((ts % $2)) = 0 ] ||
+			{ echo "frame $((n + 1)): $ts outside $prev..$t1 or not a multiple of $2"; return 1; }
+		[ $((ts % 1000)) = 0 ] || fine=1
+		prev=$ts n=$((n + 1))
+	done < <(nicsim-rx --no-area -v --replay "$1" 2>&1 |
+		 sed -n 's/^nicsim-rx: frame [0-9]*: captured at \([0-9.]*\), [0-9]* bytes$/\1/p')
+	[ "$n" = 100 ] || { echo "$n frames"; return 1; }
+	[ "$2" != 1 ] || [ "$fine" = 1 ] || { echo "no time finer than 1us"; return 1; }
+}
+# capture_case NAME MAGIC STEP CMD...: capture with CMD what send_frames
+# sends; the file (NAME) starts with MAGIC (hex) and nicsim-rx counts every
+# frame, good and in order, at capture times of STEP ns resolution
+capture_case()
+{
+	local name=$1 magic=$2 step=$3 f=$WORK/$1 all
+	shift 3
+
+	all="total 100 bad 0; udp: rx 25 bad 0 dup 0 reorder 0 gaps 0 unique 25; "
+	all+="tcp-syn: rx 25 bad 0 dup 0 reorder 0 gaps 0 unique 25; "
+	all+="icmp-echo: rx 25 bad 0 dup 0 reorder 0 gaps 0 unique 25; "
+	all+="arp: rx 25 bad 0 dup 0 reorder 0 gaps 0 unique 25$"
+	capture_start "$name" "$@" -c 100 -w "$f" && send_frames && capture_wait
+	check "$name: $1 wrote a capture" test -s "$f"
+	check "$name: the file is $magic" test "$(pcap_magic "$f")" = "$magic"
+	run_out nicsim-rx --no-area --replay "$f"
+	out_is "$name: nicsim-rx reads the 100 frames sent, good and in order" 0 "$all"
+	check "$name: capture times (ns) in order, within the sending window" ts_ok "$f" "$step"
+}
+
+CAP_MAC=02:4d:49:4e:54:7c
+filter="ether src $CAP_MAC"
+if [ "$(id -u)" != 0 ]; then
+	skip_case "real captures (tcpdump, dumpcap) on a veth pair" "needs root"
+elif ! ip netns add "$CAPNS"; then
+	result 1 "a network namespace for the captures"
+else
+	# no IPv6 noise on the veth pair: the captures hold only what is sent
+	ip netns exec "$CAPNS" sysctl -qw net.ipv6.conf.default.disable_ipv6=1
+	ip -n "$CAPNS" link add name cap0 type veth peer name cap1
+	ip -n "$CAPNS" link set cap0 up
+	ip -n "$CAPNS" link set cap1 up
+	tcpdump=(tcpdump --immediate-mode -i cap1)
+	capture_case tcpdump-us.pcap d4c3b2a1 1000 "${tcpdump[@]}" "$filter"
+	capture_case tcpdump-ns.pcap 4d3cb2a1 1 "${tcpdump[@]}" --time-stamp-precision=nano "$filter"
+	capture_case dumpcap.pcapng 0a0d0d0a 1 dumpcap -i cap1 -f "$filter"
+	capture_start short "${tcpdump[@]}" -s 64 -c 100 -w "$WORK/short-snap.pcap" "$filter" &&
+		send_frames && capture_wait
+	refused "tcpdump -s 64: nicsim-rx refuses the truncated frames" 1 \
+		"short-snap.pcap: frame 1 truncated \(64 of 142 bytes captured\)$" \
+		nicsim-rx --no-area --replay "$WORK/short-snap.pcap"
+	capture_start any tcpdump --immediate-mode -i any -c 100 -w "$WORK/any.pcap" &&
+		send_frames && capture_wait
+	refused "tcpdump -i any: nicsim-rx refuses the cooked capture, naming its link type" 1 \
+		"any.pcap: link type LINUX_SLL2 \(276\), not Ethernet \(EN10MB\)$" \
+		nicsim-rx --no-area --replay "$WORK/any.pcap"
 fi
 
 echo "# unit: $(ktap_class_counts unit); end-to-end (veth): $(ktap_class_counts e2e)"

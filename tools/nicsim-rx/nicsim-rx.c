@@ -55,14 +55,16 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: nicsim-rx [-i IFACE] [-d] [-c COUNT] [-t D] [-v] [-q]\n"
-		"       nicsim-rx --replay FILE.pcap [-v]\n"
+		"       nicsim-rx --replay FILE [-v]\n"
 		"       nicsim-rx --show | --stop\n"
 		"  -i IFACE    interface (default eth0)\n"
 		"  -d          daemon: detach once receiving (exit 0 if one already runs)\n"
 		"  -c COUNT    exit after COUNT frames\n"
 		"  -t D        exit after D, a duration with a unit (10s, 500ms)\n"
 		"  --no-area   do not publish in the shared area \"%s\"\n"
-		"  --replay F  count the frames of a pcap file instead of a socket\n"
+		"  --replay F  count the frames of a capture file (pcap or pcapng, Ethernet)\n"
+		"              instead of a socket; a frame captured short of its length\n"
+		"              (snap length) is an error; -v prints each frame's capture time\n"
 		"  --show      print the published counters\n"
 		"  --stop      stop the running receiver (SIGTERM to its pid)\n"
 		"Prints a summary line at exit; exit 1 if any frame was bad.  Frames\n"
@@ -220,27 +222,43 @@ static int receive_loop(struct rx_counter *rc, int fd, const struct rx_opts *o)
 	return 0;
 }
 
+/* Count frame n of a capture; a truncated frame (caplen < len) is an error. */
+static int replay_frame(struct rx_counter *rc, const char *path, uint64_t n,
+			const struct pcap_io_frame *f)
+{
+	if (f->caplen < f->len) {
+		fprintf(stderr, "nicsim-rx: %s: frame %llu truncated (%u of %u bytes captured)\n",
+			path, (unsigned long long)n, f->caplen, f->len);
+		return -1;
+	}
+	if (rc->verbose)
+		fprintf(stderr, "nicsim-rx: frame %llu: captured at %llu.%09llu, %u bytes\n",
+			(unsigned long long)n, (unsigned long long)(f->ts_ns / 1000000000ULL),
+			(unsigned long long)(f->ts_ns % 1000000000ULL), f->len);
+	rx_counter_poll(rc);
+	rx_counter_frame(rc, f->data, f->caplen);
+	return 0;
+}
+
 static int replay(struct rx_counter *rc, const char *path)
 {
-	struct pcap_reader r;
-	long n;
-	int err = pcap_open_read(&r, path);
+	struct pcap_io_reader r;
+	struct pcap_io_frame f;
+	uint64_t n = 0;
+	int ret;
 
-	if (err) {
-		fprintf(stderr, "nicsim-rx: %s: %s\n", path,
-			err == -EPROTO ? "not an Ethernet pcap file" : strerror(-err));
+	if (pcap_io_open_read(&r, path)) {
+		fprintf(stderr, "nicsim-rx: %s\n", r.err);
 		return -1;
 	}
-	while ((n = pcap_next(&r, frame, sizeof(frame))) > 0) {
-		rx_counter_poll(rc);
-		rx_counter_frame(rc, frame, (size_t)n);
+	while ((ret = pcap_io_next(&r, &f)) > 0) {
+		if (replay_frame(rc, path, ++n, &f))
+			break;	/* ret 1: an error */
 	}
-	pcap_close_read(&r);
-	if (n < 0) {
-		fprintf(stderr, "nicsim-rx: %s: truncated or corrupt record\n", path);
-		return -1;
-	}
-	return 0;
+	if (ret < 0)
+		fprintf(stderr, "nicsim-rx: %s\n", r.err);
+	pcap_io_close_read(&r);
+	return ret ? -1 : 0;
 }
 
 /* Fork; the parent exits once the child reports it is receiving. */

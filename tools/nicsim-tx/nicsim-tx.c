@@ -152,7 +152,7 @@ int main(int argc, char **argv)
 	uint64_t count = 1, interval = 0, burst = 1, overruns = 0, due = 0, v;
 	struct frame_params p;
 	struct sockaddr_ll sll;
-	FILE *pf = NULL;
+	struct pcap_io_writer pw;
 	int opt, fd = -1, n;
 	size_t i;
 
@@ -228,9 +228,8 @@ int main(int argc, char **argv)
 	if (!seqs.n && list_add(&seqs, 0, count - 1))
 		return 2;
 	if (pcap) {
-		pf = pcap_open_write(pcap);
-		if (!pf) {
-			perror(pcap);
+		if (pcap_io_open_write(&pw, pcap)) {
+			fprintf(stderr, "nicsim-tx: %s\n", pw.err);
 			return 1;
 		}
 	} else {
@@ -270,9 +269,8 @@ int main(int argc, char **argv)
 		}
 		if (in_list(&bad, seqs.v[i]))
 			corrupt(buf, len, p.kind, mode);
-		if (pf) {
-			if (pcap_write(pf, buf, len))
-				return 1;
+		if (pcap) {
+			pcap_io_write(&pw, buf, len);
 		} else {
 			while (sendto(fd, buf, len, 0, (struct sockaddr *)&sll,
 				      sizeof(sll)) < 0) {
@@ -287,8 +285,8 @@ int main(int argc, char **argv)
 	if (overruns)
 		fprintf(stderr, "nicsim-tx: %llu burst(s) more than one interval late\n",
 			(unsigned long long)overruns);
-	if (pf && fclose(pf)) {
-		perror(pcap);
+	if (pcap && pcap_io_close_write(&pw)) {
+		fprintf(stderr, "nicsim-tx: %s\n", pw.err);
 		return 1;
 	}
 	return 0;

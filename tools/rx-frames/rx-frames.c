@@ -298,6 +298,30 @@ static int send_frames(const char *ifname, const uint8_t *dst, const uint8_t *sr
 	return 0;
 }
 
+static int write_frames(const char *path, const uint8_t *dst, const uint8_t *src)
+{
+	static uint8_t buf[FRAME_MAX];
+	struct pcap_io_writer pw;
+	size_t i, len;
+
+	if (pcap_io_open_write(&pw, path))
+		goto err;
+	for (i = 0; i < NR_FRAMES; i++) {
+		len = build(&frames[i], dst, src, buf);
+		if (!len) {
+			fprintf(stderr, "rx-frames: cannot build %s\n", frames[i].name);
+			pcap_io_close_write(&pw);
+			return 1;
+		}
+		pcap_io_write(&pw, buf, len);
+	}
+	if (!pcap_io_close_write(&pw))
+		return 0;
+err:
+	fprintf(stderr, "rx-frames: %s\n", pw.err);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -317,7 +341,6 @@ int main(int argc, char **argv)
 	const char *only = NULL, *cmd;
 	uint64_t gap = 10000000;
 	size_t i, j, len;
-	FILE *pf;
 	int opt;
 
 	frame_params_init(&def);
@@ -365,23 +388,8 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
-	if (!strcmp(cmd, "write") && optind + 1 == argc) {
-		pf = pcap_open_write(argv[optind]);
-		if (!pf) {
-			perror(argv[optind]);
-			return 1;
-		}
-		for (i = 0; i < NR_FRAMES; i++) {
-			len = build(&frames[i], dst, def.src_mac, buf);
-			if (!len || pcap_write(pf, buf, len))
-				return 1;
-		}
-		if (fclose(pf)) {
-			perror(argv[optind]);
-			return 1;
-		}
-		return 0;
-	}
+	if (!strcmp(cmd, "write") && optind + 1 == argc)
+		return write_frames(argv[optind], dst, def.src_mac);
 	usage(stderr);
 	return 2;
 bad_arg:
