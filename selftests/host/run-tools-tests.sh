@@ -282,6 +282,17 @@ refused "mint-nicsim --reset with other options is refused, not half done" 2 \
 	"^mint-nicsim: --reset takes no other option or argument$" mint-nicsim --count 5 --reset
 run_out mint-nicsim --show
 out_is "mint-nicsim --show lists the kernel's limits" 0 "^limits +size 8 1472$"
+refused "mint-nicsim --speed without --pcap is refused" 2 \
+	"^mint-nicsim: --speed and --rewrite-dst go with --pcap$" mint-nicsim --speed 2
+refused "mint-nicsim --speed 0 is refused with its range" 2 \
+	"^mint-nicsim: --speed 0: expected a number, 0.001..1000$" mint-nicsim --pcap x --speed 0
+refused "mint-nicsim --scenario and --pcap exclude each other" 2 \
+	"^mint-nicsim: --scenario and --pcap exclude each other$" mint-nicsim --scenario a --pcap b
+refused "mint-nicsim --pcap with --speed and --interval is refused" 2 \
+	"^mint-nicsim: --speed and --interval exclude each other$" \
+	mint-nicsim --pcap b --speed 2 --interval 1ms
+refused "mint-nicsim --record without a scenario is refused" 2 \
+	"^mint-nicsim: --record goes with --scenario or --pcap$" mint-nicsim --record r
 unset MINT_NICSIM_SYSFS
 
 # --- make help lists every target, each with a description ---

@@ -208,15 +208,14 @@ static int check_knobs(const struct nicsim_run_opts *o,
 	return 0;
 }
 
-int nicsim_run(const struct nicsim_run_opts *o, struct nicsim_run_result *r)
+int nicsim_apply_knobs(const struct nicsim_run_opts *o,
+		       struct nicsim_run_result *r)
 {
 	const char *root = nicsim_sysfs_root();
-	struct rx_client rc = { 0 };
 	char buf[512];
-	uint64_t start, deadline, expect;
-	unsigned int i, timeout_ms;
+	unsigned int i;
 	struct stat sb;
-	int err, seen_active = 0, code;
+	int err, code;
 
 	memset(r, 0, sizeof(*r));
 	if (stat(root, &sb) || !S_ISDIR(sb.st_mode))
@@ -242,6 +241,20 @@ int nicsim_run(const struct nicsim_run_opts *o, struct nicsim_run_result *r)
 			return fail(r, 2, "%s %s: cannot set %s to %s: %s", k->opt,
 				    k->arg, k->name, k->value, strerror(-err));
 	}
+	return 0;
+}
+
+int nicsim_run(const struct nicsim_run_opts *o, struct nicsim_run_result *r)
+{
+	const char *root = nicsim_sysfs_root();
+	struct rx_client rc = { 0 };
+	uint64_t start, deadline, expect;
+	unsigned int timeout_ms;
+	int err, seen_active = 0, code;
+
+	code = nicsim_apply_knobs(o, r);
+	if (code)
+		return code;
 	if (sysfs_read_at(root, "type", r->type, sizeof(r->type)) < 0)
 		snprintf(r->type, sizeof(r->type), "?");
 	sysfs_read_u64_at(root, "count", &r->count);

@@ -71,6 +71,12 @@ void nicsim_read_stats(struct nicsim_stats *st);
 /* Write "reset" to control: every knob back to its default.  0 or -errno. */
 int nicsim_reset(void);
 /*
+ * Check the knobs, that node 1 is attached and no run is in progress, then
+ * write the knobs.  0, or 2 with res->error saying why.
+ */
+int nicsim_apply_knobs(const struct nicsim_run_opts *o,
+		       struct nicsim_run_result *res);
+/*
  * Run once.  Returns 0 if the run passed, 1 if it ran but failed a
  * check, 2 on a setup error (no ABI, not attached, busy, bad knob);
  * res->error says why.

@@ -11,8 +11,13 @@
  *             [--early D] [--frags N] [--frag-drop-first 0|1]
  *             [--rx-errors LIST] [--bad-fcs 0|1] [--wb-length auto|N]
  *             [--unsafe-length 0|1] [--timeout D] [--settle D] [--no-rx-check] [--require-rx] [--kv]
+ * mint-nicsim --scenario FILE [--record OUT] [knob options] [--timeout D]
+ * mint-nicsim --pcap FILE [--speed X | --interval D] [--rewrite-dst]
+ *             [--record OUT] [knob options] [--timeout D]
  * mint-nicsim --show | --stop | --reset
- * Durations need a unit: ns, us, ms or s (units.h).  Numeric knobs are
+ * A scenario (FILE "-": standard input) or a capture runs through
+ * /dev/mint_nicsim (scenario_io.h); the knob options given set the
+ * defaults of its frames.  Durations need a unit: ns, us, ms or s (units.h).  Numeric knobs are
  * checked against the kernel's limits file before anything is written.
  * Knobs not given keep their current value; --reset restores every knob's
  * default.  Exit: 0 pass, 1 run failed a check, 2 setup error.
@@ -27,9 +32,11 @@
 #include <sys/stat.h>
 
 #include "nicsim_ctl.h"
+#include "replay.h"
 #include "rx_client.h"
 #include "rx_counter.h"
 #include "sysfs_io.h"
+#include "scenario_io.h"
 #include "units.h"
 
 #define TOOL	"mint-nicsim"
@@ -103,12 +110,20 @@ static void usage(FILE *f)
 		"         [--rx-errors none|ce,se,seq,cxe,tcpe,ipe,rxe] [--bad-fcs 0|1]\n"
 		"         [--wb-length auto|N] [--unsafe-length 0|1]\n"
 		"         [--timeout D] [--settle D] [--no-rx-check] [--require-rx] [--kv]\n"
+		"       mint-nicsim --scenario FILE|- [--record OUT] [knob options]\n"
+		"       mint-nicsim --pcap FILE [--speed X | --interval D] [--rewrite-dst]\n"
+		"         [--record OUT] [knob options]\n"
 		"       mint-nicsim --show | --stop | --reset\n"
 		"D: a duration with a unit: ns, us, ms or s (10us, 1.5ms); a bare number is\n"
 		"refused.  --timeout: 1ms..86400s (default: from count and interval);\n"
 		"--settle: 0s..10s (default 1s).  Knob ranges: the kernel's limits file.\n"
 		"Unset knobs keep their value; --reset restores every default.\n"
 		"Prints one result line; exit 0 pass, 1 fail, 2 setup error.\n"
+		"--scenario runs a scenario file (Documentation/networking/mint_nicsim.rst),\n"
+		"--pcap a pcap or pcapng capture at its own timing divided by --speed\n"
+		"(default 1), or every --interval; --rewrite-dst gives each frame node 1's\n"
+		"MAC as destination; --record writes the run's record, a scenario that\n"
+		"replays it.  Both print the frames' timing error (achieved - planned).\n"
 		"Sysfs root: $MINT_NICSIM_SYSFS or /sys/kernel/mint_nicsim.\n");
 }
 
@@ -213,6 +228,71 @@ static int action(int opt)
 	return err ? 2 : 0;
 }
 
+/* --scenario or --pcap: feed /dev/mint_nicsim, then report the record. */
+static int run_scenario(const struct nicsim_run_opts *o, const char *scenario,
+			const struct replay_opts *ro, const char *record)
+{
+	static struct nicsim_run_result res;
+	struct scenario_report rep;
+	struct scenario_feed f;
+	char err[640], line[512], *buf = NULL;
+	size_t len = 0;
+	FILE *in;
+	int ret;
+
+	if (nicsim_apply_knobs(o, &res)) {
+		fprintf(stderr, TOOL ": %s\n", res.error);
+		return 2;
+	}
+	if (scenario) {
+		in = strcmp(scenario, "-") ? fopen(scenario, "r") : stdin;
+		if (!in || getdelim(&buf, &len, '\0', in) < 0 || ferror(in)) {
+			fprintf(stderr, TOOL ": %s: %s\n", scenario,
+				in ? "cannot read" : strerror(errno));
+			return 2;
+		}
+		len = strlen(buf);
+		if (in != stdin)
+			fclose(in);
+	}
+	if (scenario_open(&f)) {
+		fprintf(stderr, TOOL ": %s\n", f.err);
+		free(buf);
+		return 2;
+	}
+	if (scenario)
+		ret = scenario_text(&f, buf, len) ? -1 : 0;
+	else
+		ret = replay_pcap(&f, ro, err, sizeof(err));
+	free(buf);
+	if (ret) {
+		if (scenario)
+			snprintf(err, sizeof(err), "%s", f.err);
+		scenario_close(&f);
+		fprintf(stderr, TOOL ": %s\n", err);
+		return 2;
+	}
+	if (scenario_finish(&f, o->timeout_ms, &stop, record, &rep)) {
+		fprintf(stderr, TOOL ": %s\n", f.err);
+		return 1;
+	}
+	scenario_summary(&rep, line, sizeof(line));
+	printf("%s\n", line);
+	/* every event written must have run, or the run was stopped */
+	if (strcmp(rep.state, "done"))
+		return stop ? 130 : 1;
+	if (rep.executed != f.events || rep.discarded) {
+		fprintf(stderr, TOOL ": FAIL: %llu events written, %llu executed, %llu discarded\n",
+			(unsigned long long)f.events, (unsigned long long)rep.executed,
+			(unsigned long long)rep.discarded);
+		return 1;
+	}
+	if (rep.record_dropped)
+		fprintf(stderr, TOOL ": note: the record is full: its last %llu events are missing\n",
+			(unsigned long long)rep.record_dropped);
+	return 0;
+}
+
 static int alone(const char *opt)
 {
 	fprintf(stderr, TOOL ": %s takes no other option or argument\n", opt);
@@ -230,13 +310,20 @@ int main(int argc, char **argv)
 		{ "show", no_argument, NULL, 'w' },
 		{ "stop", no_argument, NULL, 'x' },
 		{ "reset", no_argument, NULL, 'X' },
+		{ "scenario", required_argument, NULL, 'S' },
+		{ "pcap", required_argument, NULL, 'P' },
+		{ "speed", required_argument, NULL, 'V' },
+		{ "rewrite-dst", no_argument, NULL, 'D' },
+		{ "record", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 	};
 	struct option lo[NKNOB_OPTS + sizeof(other) / sizeof(other[0]) + 1];
 	static struct nicsim_run_result res;
 	struct nicsim_run_opts o;
+	struct replay_opts ro = { .speed = 1.0 };
+	const char *scenario = NULL, *record = NULL, *speed = NULL;
 	struct sigaction sa;
-	char line[4096];
+	char line[4096], *end;
 	unsigned int i;
 	uint64_t ns;
 	int opt, err = 0, kv = 0, code;
@@ -269,12 +356,22 @@ int main(int argc, char **argv)
 		case 'X':
 			return argc == 2 ? action(opt) : alone(argv[optind - 1]);
 		case 'h': usage(stdout); return 0;
+		case 'S': scenario = optarg; break;
+		case 'P': ro.path = optarg; break;
+		case 'V': speed = optarg; break;
+		case 'D': ro.rewrite_dst = 1; break;
+		case 'R': record = optarg; break;
 		default:
 			if (opt < KNOB_OPT_VAL) {
 				usage(stderr);
 				return 2;
 			}
 			err = knob_arg(&o, (unsigned int)(opt - KNOB_OPT_VAL), optarg);
+			/* a capture's fixed interval, not the knob */
+			if (!err && !strcmp(knob_opts[opt - KNOB_OPT_VAL].opt, "--interval")) {
+				ro.fixed = 1;
+				ro.interval_ns = strtoull(o.knobs[o.nknobs - 1].value, NULL, 10);
+			}
 		}
 		if (err) {
 			if (err != -1)
@@ -290,6 +387,38 @@ int main(int argc, char **argv)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+
+	if (speed) {
+		ro.speed = strtod(speed, &end);
+		if (*end || !(ro.speed >= 0.001 && ro.speed <= 1000)) {
+			fprintf(stderr, TOOL ": --speed %s: expected a number, 0.001..1000\n",
+				speed);
+			return 2;
+		}
+	}
+	if ((speed || ro.rewrite_dst) && !ro.path) {
+		fprintf(stderr, TOOL ": --speed and --rewrite-dst go with --pcap\n");
+		return 2;
+	}
+	if (record && !scenario && !ro.path) {
+		fprintf(stderr, TOOL ": --record goes with --scenario or --pcap\n");
+		return 2;
+	}
+	if (scenario && ro.path) {
+		fprintf(stderr, TOOL ": --scenario and --pcap exclude each other\n");
+		return 2;
+	}
+	if (ro.path && ro.fixed && speed) {
+		fprintf(stderr, TOOL ": --speed and --interval exclude each other\n");
+		return 2;
+	}
+	if (scenario || ro.path) {
+		/* the knob --interval wrote stays as it was for a capture */
+		for (i = 0; ro.path && ro.fixed && i < o.nknobs; i++)
+			if (!strcmp(o.knobs[i].name, "interval_ns"))
+				o.knobs[i--] = o.knobs[--o.nknobs];
+		return run_scenario(&o, scenario, &ro, record);
+	}
 
 	code = nicsim_run(&o, &res);
 	if (code == 2) {
