@@ -11,8 +11,8 @@
 
 PIPELINE := tools/build/pipeline
 
-.PHONY: all build run check bench check-debug soak irq-pattern check-bisect scratch check-patches deps \
-	clean distclean help
+.PHONY: all build run check bench check-debug soak irq-pattern check-bisect scratch check-patches export \
+	deps clean distclean help
 
 ## build both kernels, the user tools and both root filesystems (default)
 all build:
@@ -57,6 +57,10 @@ scratch:
 check-patches:
 	@tools/build/check-patches
 
+## the series as numbered mails with a cover letter, for git am (build/export)
+export:
+	@tools/build/export-series
+
 ## install the missing build dependencies (needs root)
 deps:
 	@tools/install-deps
@@ -64,7 +68,7 @@ deps:
 ## remove build/ except the unpacked base tree
 clean:
 	rm -rf build/src build/node0* build/node1* build/rootfs build/tools build/logs \
-		build/kselftest* build/scratch build/tmp build/bisect
+		build/kselftest* build/scratch build/tmp build/bisect build/export
 
 ## remove build/ entirely
 distclean:
