@@ -17,9 +17,10 @@
 #
 # Node 0 and node 1 are cores of one machine; both kernels read the same
 # TSC, so stamps of the two traces compare directly.  mint-trace checks
-# that a mark node 1 stamps falls between two stamps node 0 takes around
-# it, and notes when either node's CPU does not flag an invariant TSC
-# (constant_tsc, nonstop_tsc), which QEMU's TCG CPUs do not.  Frames are paired in order (one RX queue, in-order delivery):
+# it with mint-tsc-check (node 1's TSC read between two of node 0's; it
+# also notes whether the CPUs flag the TSC invariant, which QEMU's TCG
+# CPUs do not), and checks that a trace mark node 1 stamps falls between
+# two marks of node 0's.  Frames are paired in order (one RX queue, in-order delivery):
 # the k-th frame node 0 wrote with DD and the k-th frame node 1 passed up;
 # socket reads are paired in order among those of the same length.
 #
@@ -65,15 +66,10 @@ khz=$(dmesg | sed -n "s/.*tsc: Refined TSC clocksource calibration: $mhz.*/\1\2/
 	s/.*tsc: Detected $mhz processor.*/\1\2/p" | tail -n 1)
 [ -n "$khz" ] || die "no TSC frequency in node 0's log"
 
-# The CPU flags of an invariant TSC; QEMU's TCG CPUs have neither, though
-# their TSC is the host's clock for every vCPU: then only the marks below
-# vouch for it.
-invariant='grep -m1 "^flags" /proc/cpuinfo | grep -q constant_tsc &&
-	grep -m1 "^flags" /proc/cpuinfo | grep -q nonstop_tsc'
-if ! eval "$invariant" || ! mint-exec "$invariant" >/dev/null; then
-	echo "$TOOL: note: the TSC is not flagged invariant (constant_tsc, nonstop_tsc) on" \
-		"both nodes; relying on the cross-node check" >&2
-fi
+# One TSC for both nodes (mint-tsc-check); the marks below check the
+# trace clocks themselves.
+tsc=$(mint-tsc-check) || die "$tsc"
+echo "$TOOL: $tsc" >&2
 
 [ -d $TR/instances ] || mount -t tracefs nodev $TR 2>/dev/null
 n0=$TR/instances/$INST
