@@ -68,7 +68,7 @@ void nicsim_read_stats(struct nicsim_stats *st)
 	st->interval_p99_ns = stat_or_none("interval_p99_ns");
 }
 
-static int read_state(char *buf, size_t sz)
+int nicsim_read_state(char *buf, size_t sz)
 {
 	int n = sysfs_read_at(nicsim_sysfs_root(), "state", buf, sz);
 
@@ -77,7 +77,7 @@ static int read_state(char *buf, size_t sz)
 	return n;
 }
 
-static int terminal(const char *s)
+int nicsim_state_final(const char *s)
 {
 	return !strcmp(s, "done") || !strcmp(s, "stopped") ||
 	       !strcmp(s, "error") || !strcmp(s, "idle");
@@ -229,7 +229,7 @@ int nicsim_apply_knobs(const struct nicsim_run_opts *o,
 		return fail(r, 2, "cannot read attach: %s", strerror(-err));
 	if (strncmp(buf, "attached", 8))
 		return fail(r, 2, "node 1's e1000e is not attached (%s)", buf);
-	read_state(r->state, sizeof(r->state));
+	nicsim_read_state(r->state, sizeof(r->state));
 	if (!strcmp(r->state, "running") || !strcmp(r->state, "waiting"))
 		return fail(r, 2, "busy: a run is in state %s (mint-nicsim --stop)",
 			    r->state);
@@ -275,8 +275,8 @@ int nicsim_run(const struct nicsim_run_opts *o, struct nicsim_run_result *r)
 	timeout_ms = o->timeout_ms ? o->timeout_ms : default_timeout_ms(r);
 	deadline = start + timeout_ms * 1000000ULL;
 	for (;;) {
-		read_state(r->state, sizeof(r->state));
-		if (!terminal(r->state))
+		nicsim_read_state(r->state, sizeof(r->state));
+		if (!nicsim_state_final(r->state))
 			seen_active = 1;
 		else if (seen_active || now_ns() - start > 500000000ULL)
 			break;	/* not a stale state left by the previous run */

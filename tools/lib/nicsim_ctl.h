@@ -66,6 +66,10 @@ void nicsim_opts_init(struct nicsim_run_opts *o, volatile int *stop);
  */
 int nicsim_opts_add(struct nicsim_run_opts *o, const char *opt,
 		    const char *arg, const char *name, const char *value);
+/* The run's state file into buf ("?" when unreadable); its length or -errno. */
+int nicsim_read_state(char *buf, size_t sz);
+/* Is the state one a run ends in (done, stopped, error) or idle? */
+int nicsim_state_final(const char *s);
 /* Read the stats directory; absent files are NICSIM_STAT_NONE. */
 void nicsim_read_stats(struct nicsim_stats *st);
 /* Write "reset" to control: every knob back to its default.  0 or -errno. */

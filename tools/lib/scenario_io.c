@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "nicsim_ctl.h"
 #include "scenario_io.h"
 #include "sysfs_io.h"
 #include "units.h"
@@ -132,12 +133,12 @@ static int wait_run(struct scenario_feed *f, unsigned int timeout_ms,
 	int stopping = 0;
 
 	for (;;) {
-		if (sysfs_read_at(root, "state", state, sz) < 0) {
+		if (nicsim_read_state(state, sz) < 0) {
 			snprintf(f->err, sizeof(f->err), "cannot read state");
 			return -1;
 		}
 		state[strcspn(state, "\n")] = '\0';
-		if (strcmp(state, "running") && strcmp(state, "waiting"))
+		if (nicsim_state_final(state))
 			return 0;
 		if (!stopping && ((stop && *stop) || (timeout_ms && now_ns() > end))) {
 			sysfs_write_at(root, "control", "stop");
