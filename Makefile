@@ -7,11 +7,12 @@
 #
 # Variables: KSRC=/path/to/linux-6.12 uses an existing tree as the base
 # (it is never modified); JOBS=N parallel jobs; ACCEL=kvm where KVM works;
-# DURATION=30m (s, m or h) is how long `make soak` runs.
+# DURATION=30m (s, m or h) is how long `make soak` runs; BUG=NAME and
+# RUNS=N pick the entry and the runs of `make repro`.
 
 PIPELINE := tools/build/pipeline
 
-.PHONY: all build run check bench check-debug soak irq-pattern check-bisect scratch check-patches export \
+.PHONY: all build run check bench check-debug soak irq-pattern repro check-bisect scratch check-patches export \
 	deps clean distclean help
 
 ## build both kernels, the user tools and both root filesystems (default)
@@ -45,6 +46,10 @@ soak:
 irq-pattern:
 	@$(PIPELINE) build && tools/harness/mint-qemu --hub --test-timeout 600 test irq-pattern
 
+## the bug gallery: BUG=NAME (default all of patches/repro), RUNS=N (default 10)
+repro:
+	@$(PIPELINE) build && RUNS="$(or $(RUNS),10)" tools/build/repro $(BUG)
+
 ## build both kernels after every patch of the series
 check-bisect:
 	@tools/build/check-bisect
@@ -68,7 +73,7 @@ deps:
 ## remove build/ except the unpacked base tree
 clean:
 	rm -rf build/src build/node0* build/node1* build/rootfs build/tools build/logs \
-		build/kselftest* build/scratch build/tmp build/bisect build/export
+		build/kselftest* build/scratch build/tmp build/bisect build/export build/repro
 
 ## remove build/ entirely
 distclean:
