@@ -27,7 +27,7 @@ run:
 check:
 	@$(PIPELINE) check
 
-## build, then run the interval sweep benchmark in the guest
+## build, then the interval sweep and the evaluation against QEMU's e1000e and pktgen (build/bench)
 bench:
 	@$(PIPELINE) bench
 
