@@ -51,3 +51,22 @@ series_patches()
 	[ -f "$QUILT_SERIES" ] || return 0
 	sed -e 's/#.*//' -e 's/[[:space:]].*//' "$QUILT_SERIES" | grep -v '^$' || true
 }
+
+# follow_test PID TEST: while PID (a `mint-qemu ... test TEST` started in the
+# background) runs, print the in-guest test's progress lines ("TEST: ...")
+# from node 0's console log as they come, indented; then return PID's
+# exit status.
+follow_test()
+{
+	local log=$BUILD/logs/node0-$2.log seen=0 n
+
+	while kill -0 "$1" 2>/dev/null; do
+		sleep 5
+		n=$(grep -ac "^$2: " "$log" 2>/dev/null || true)
+		if [ "${n:-0}" -gt "$seen" ]; then
+			grep -a "^$2: " "$log" | tr -d '\r' | sed -n "$((seen + 1)),${n}p" | sed 's/^/      /'
+			seen=$n
+		fi
+	done
+	wait "$1"
+}

@@ -14,7 +14,7 @@ qemu_unsupported="the emulated e1000e spreads a frame over descriptors only past
 # emulated device counted
 frag_counts()
 {
-	n1 "awk '/^Icmp:|^Udp:/ { if (!(\$1 in c)) { for (i = 2; i <= NF; i++) if (\$i == \"InEchos\" || \$i == \"NoPorts\") c[\$1] = i } else print \$c[\$1] }' /proc/net/snmp" | tr '\n' ' '
+	n1_snmp Icmp:InEchos Udp:NoPorts
 }
 
 entry_run_nicsim()

@@ -15,7 +15,7 @@ race_delays=$(seq 10 10 400)
 
 race_count()
 {
-	n1 "awk '/^Udp:/ { if (!c) { for (i = 2; i <= NF; i++) if (\$i == \"NoPorts\") c = i } else print \$c }' /proc/net/snmp"
+	n1_snmp Udp:NoPorts
 }
 
 # race_pairs PATH T0: one pair per delay until node 1 is short of a frame
