@@ -7,8 +7,9 @@
 # trigger: pairs of frames, the second one D after the first one's RX
 # message (trigger=poll), D from 10 to 400 us in steps of 10 us, which
 # covers node 1's poll under TCG; node 1 must take both within 100 ms.  The
-# emulated path can only time the second frame from the first one's send.  Frames go to UDP port 9, where nothing listens, and are
-# counted in node 1's Udp NoPorts, which nothing else moves.
+# emulated path can only time the second frame from the first one's send.
+# Frames go to UDP port 9, where nothing listens, and are counted in node
+# 1's Udp NoPorts, which nothing else moves.
 title="NAPI completion race: an RX interrupt during the poll's completion is lost, the frame waits"
 fix='commit 39e6c8208d7b ("net: solve a NAPI race"), v4.11; with commit 0a8047ac68e5 ("e1000e: Fix msi-x interrupt automask"), v4.5'
 race_delays=$(seq 10 10 400)
