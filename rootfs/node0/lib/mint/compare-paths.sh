@@ -28,19 +28,35 @@ wait_for()
 	done
 }
 
-# boot_node1 "EXTRA KERNEL PARAMETERS": halt node 1 and boot it again.
+# uptime_s: node 0's uptime in seconds (fractions included)
+uptime_s()
+{
+	cut -d' ' -f1 /proc/uptime
+}
+
+# cmdline_arg NAME: the value of NAME=VALUE on node 0's kernel command line
+cmdline_arg()
+{
+	tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p"
+}
+
+# boot_node1 "EXTRA KERNEL PARAMETERS" [KERNEL]: halt node 1 and boot it
+# again, with KERNEL (default /boot/node1/bzImage) and its usual initramfs.
 boot_node1()
 {
+	local img=${2:-/boot/node1/bzImage}
+
 	echo 1 >/sys/kernel/mint/node1/halt || die "cannot halt node 1"
-	mint-boot -t 120s /boot/node1/bzImage /boot/node1/initrd.cpio.gz "$1" ||
-		die "node 1 did not boot with '$1'"
+	mint-boot -t 120s "$img" /boot/node1/initrd.cpio.gz "$1" ||
+		die "node 1 did not boot $img with '$1'"
 	mint-exec --wait-agent -t 120s >/dev/null || die "node 1's agent did not start"
 }
 
-# boot_node1_qemu_rx: boot node 1 receiving through QEMU's e1000e model.
+# boot_node1_qemu_rx [KERNEL]: boot node 1 receiving through QEMU's e1000e
+# model.
 boot_node1_qemu_rx()
 {
-	boot_node1 "e1000e.shm_rx=0"
+	boot_node1 "e1000e.shm_rx=0" "${1:-}"
 	[ "$(mint-exec "cat /sys/module/e1000e/parameters/shm_rx")" = 0 ] ||
 		die "node 1's e1000e.shm_rx is not 0"
 	mint-exec "dmesg | grep -q 'shm_rx: receiving'" && die "node 1's e1000e uses the shared ring"

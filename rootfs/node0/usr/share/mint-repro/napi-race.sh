@@ -42,9 +42,9 @@ race_pairs()
 		got=$(($(race_count) - before))
 		[ $got -lt 2 ] || continue
 		r_secs=$(since "$2")
-		t=$(now)
+		t=$(uptime_s)
 		while [ $(($(race_count) - before)) -lt 2 ] &&
-			[ "$(awk -v a="$t" -v b="$(now)" 'BEGIN { print (b - a < 5) }')" = 1 ]; do
+			[ "$(awk -v a="$t" -v b="$(uptime_s)" 'BEGIN { print (b - a < 5) }')" = 1 ]; do
 			sleep 0.05
 		done
 		got2=$(($(race_count) - before))
