@@ -12,7 +12,7 @@
 
 PIPELINE := tools/build/pipeline
 
-.PHONY: all build run check bench check-debug soak irq-pattern repro check-bisect scratch check-patches export \
+.PHONY: all build run check bench check-debug soak irq-pattern repro check-bisect check-bisect-objects scratch check-patches export \
 	deps clean distclean help
 
 ## build both kernels, the user tools and both root filesystems (default)
@@ -54,6 +54,10 @@ repro:
 check-bisect:
 	@tools/build/check-bisect
 
+## CI's cheaper form: after every patch, compile the directories it touches
+check-bisect-objects:
+	@tools/build/check-bisect --objects
+
 ## a patched scratch tree for working on the series with quilt
 scratch:
 	@tools/build/scratch
@@ -73,7 +77,7 @@ deps:
 ## remove build/ except the unpacked base tree
 clean:
 	rm -rf build/src build/node0* build/node1* build/rootfs build/tools build/logs \
-		build/kselftest* build/scratch build/tmp build/bisect build/export build/repro
+		build/kselftest* build/scratch build/tmp build/bisect build/bisect-objects build/export build/repro
 
 ## remove build/ entirely
 distclean:
@@ -86,7 +90,7 @@ help:
 	@awk '/^## / { d = substr($$0, 4); next } \
 	      /^[a-z][a-z0-9 -]*:/ && !/^[^:]*:=/ { \
 		t = $$0; sub(/:.*/, "", t); gsub(/ /, ", ", t); \
-		printf "  make %-14s  %s\n", t, d ? d : "(no description)" } \
+		printf "  make %-21s  %s\n", t, d ? d : "(no description)" } \
 	      { d = "" }' $(firstword $(MAKEFILE_LIST))
 	@echo
 	@sed -n '/^# Variables:/,/^$$/{/^$$/!p}' $(firstword $(MAKEFILE_LIST)) | sed 's/^# //'
