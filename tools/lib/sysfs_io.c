@@ -2,12 +2,16 @@
 /* sysfs_io.c - small helpers to read and write sysfs-like attribute files. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/magic.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include "sysfs_io.h"
+#include "units.h"
 
 static const char *env_or(const char *env, const char *def)
 {
@@ -35,35 +39,62 @@ int sysfs_path(char *out, size_t outsz, const char *root, const char *rel)
 	return 0;
 }
 
-int sysfs_read(const char *path, char *buf, size_t bufsz)
+int sysfs_read_fd(int fd, char *buf, size_t bufsz)
 {
 	size_t len = 0;
 	ssize_t n;
-	int fd;
+
+	if (bufsz == 0)
+		return -EINVAL;
+	while (len < bufsz - 1) {
+		n = pread(fd, buf + len, bufsz - 1 - len, (off_t)len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	buf[len] = '\0';
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+		buf[--len] = '\0';
+	return (int)len;
+}
+
+int sysfs_read(const char *path, char *buf, size_t bufsz)
+{
+	int fd, n;
 
 	if (bufsz == 0)
 		return -EINVAL;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	while (len < bufsz - 1) {
-		n = read(fd, buf + len, bufsz - 1 - len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			n = -errno;
-			close(fd);
-			return (int)n;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
+	n = sysfs_read_fd(fd, buf, bufsz);
 	close(fd);
-	buf[len] = '\0';
-	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
-		buf[--len] = '\0';
-	return (int)len;
+	return n;
+}
+
+int sysfs_wait(int fd, unsigned int ms, unsigned int fallback_ms)
+{
+	struct pollfd p = { .fd = fd, .events = POLLPRI };
+	struct statfs sf;
+	int n;
+
+	/*
+	 * Only sysfs notifies; a plain file always polls readable, and a
+	 * test's stand-in directory is made of them.
+	 */
+	if (fstatfs(fd, &sf) || sf.f_type != SYSFS_MAGIC) {
+		sleep_ms(ms < fallback_ms ? ms : fallback_ms);
+		return -ETIMEDOUT;
+	}
+	n = poll(&p, 1, (int)ms);
+	if (n < 0)
+		return -errno;
+	return n ? 0 : -ETIMEDOUT;
 }
 
 int sysfs_write(const char *path, const char *val)
