@@ -15,7 +15,8 @@
 #include "sysfs_io.h"
 #include "units.h"
 
-#define STATE_POLL_MS	5	/* without poll(): how often to read the state */
+#define STATE_POLL_MS	5	/* without poll() (no state fd, not sysfs):
+				 * how often to read the state */
 #define STATE_WAIT_MS	100	/* with it: the longest wait between looks */
 
 static uint64_t min_u64(uint64_t a, uint64_t b)
@@ -312,12 +313,8 @@ int nicsim_run(const struct nicsim_run_opts *o, struct nicsim_run_result *r)
 		} else if (r->timed_out && now_ns() >= deadline) {
 			break;
 		}
-		now = now_ns();
-		if (state_fd < 0) {
-			sleep_ms(STATE_POLL_MS);
-			continue;
-		}
 		/* a change, a signal (stop), or a look at the deadline */
+		now = now_ns();
 		sysfs_wait(state_fd, now >= deadline ? STATE_POLL_MS :
 			   (unsigned int)min_u64((deadline - now) / 1000000 + 1, STATE_WAIT_MS),
 			   STATE_POLL_MS);

@@ -21,8 +21,8 @@ int sysfs_read(const char *path, char *buf, size_t bufsz);
 int sysfs_read_fd(int fd, char *buf, size_t bufsz);
 /* Wait at most ms for the kernel to notify a change of the attribute open
  * on fd (sysfs_notify(); read it with sysfs_read_fd() first).  Not sysfs
- * (a test's stand-in file): sleep at most fallback_ms.  Returns 0 on a
- * change, -ETIMEDOUT or -errno (-EINTR: a signal). */
+ * (a test's stand-in file, or fd < 0): sleep at most fallback_ms.
+ * Returns 0 on a change, -ETIMEDOUT or -errno (-EINTR: a signal). */
 int sysfs_wait(int fd, unsigned int ms, unsigned int fallback_ms);
 /* Write val in one write(); returns 0 or -errno (the kernel's error). */
 int sysfs_write(const char *path, const char *val);
